@@ -1,0 +1,5 @@
+"""Run kamdesk with `python -m kamdesk`."""
+
+from kamdesk.cli import main
+
+raise SystemExit(main())
