@@ -1,0 +1,1 @@
+"""The SQLite archive: tables, engine set-up, migrations."""

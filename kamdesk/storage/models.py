@@ -1,0 +1,301 @@
+"""Tables of the archive (SQLAlchemy 2 typed ORM).
+
+Every record has a UUID id so it keeps its identity across machines, created/updated times,
+a tombstone (`deleted_at`, with the batch of the delete so a restore brings back what went
+together) and hybrid-logical-clock change stamps: `created_hlc` for the record and `field_hlc`
+for each field changed since, which is what a field-by-field merge needs.
+Every column carries a sensitivity label in `Column.info`, which exports honour.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from kamdesk.domain.enums import (
+    AccountStatus,
+    AnniversaryKind,
+    Attitude,
+    BillingCycle,
+    BuyingRole,
+    CalendarKind,
+    ContactLevel,
+    IssueSeverity,
+    IssueStatus,
+    PreferenceCategory,
+    Sensitivity,
+    VisitKind,
+)
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+NORMAL, PERSONAL, SENSITIVE = Sensitivity.NORMAL, Sensitivity.PERSONAL, Sensitivity.SENSITIVE
+
+
+def new_id() -> str:
+    """A fresh random record id."""
+    return str(uuid.uuid4())
+
+
+def col(*args: Any, sensitivity: Sensitivity = NORMAL, **kwargs: Any) -> Any:
+    """A mapped column that carries its sensitivity label."""
+    return mapped_column(*args, info={"sensitivity": sensitivity}, **kwargs)
+
+
+def choice(kind: type[enum.Enum]) -> Enum:
+    """Store an enum by its value, without a CHECK constraint, so new values need no rebuild."""
+    return Enum(
+        kind,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Record(Base):
+    """Columns every synchronised record shares."""
+
+    __abstract__ = True
+
+    id: Mapped[str] = col(String(36), primary_key=True, default=new_id, sort_order=-10)
+    created_at: Mapped[datetime] = col(DateTime)
+    updated_at: Mapped[datetime] = col(DateTime)
+    deleted_at: Mapped[datetime | None] = col(DateTime, default=None)
+    deleted_batch: Mapped[str | None] = col(String(36), default=None)
+    created_hlc: Mapped[str] = col(String(64))
+    field_hlc: Mapped[dict[str, str]] = col(JSON, default=dict)
+
+    @property
+    def is_deleted(self) -> bool:
+        """Whether the record is a tombstone."""
+        return self.deleted_at is not None
+
+
+class Account(Record):
+    """A customer company."""
+
+    __tablename__ = "accounts"
+
+    name: Mapped[str] = col(String(200), index=True)
+    short_name: Mapped[str] = col(String(100), default="")
+    industry: Mapped[str] = col(String(100), default="")
+    region: Mapped[str] = col(String(100), default="")
+    city: Mapped[str] = col(String(100), default="")
+    address: Mapped[str] = col(Text, default="")
+    status: Mapped[AccountStatus] = col(choice(AccountStatus), default=AccountStatus.ACTIVE)
+    owner: Mapped[str] = col(String(100), default="")
+    executive_sponsor: Mapped[str] = col(String(100), default="")
+    cooperation_since: Mapped[date | None] = col(Date, default=None)
+    renewal_date: Mapped[date | None] = col(Date, default=None)
+    billing_cycle: Mapped[BillingCycle | None] = col(choice(BillingCycle), default=None)
+    cost_to_serve: Mapped[int] = col(Integer, default=0)
+    potential: Mapped[int] = col(Integer, default=0)
+    development_cost: Mapped[int] = col(Integer, default=0)
+    is_key_account: Mapped[bool] = col(Boolean, default=False)
+    key_account_reason: Mapped[str] = col(Text, default="")
+    business_situation: Mapped[str] = col(Text, default="")
+    technical_situation: Mapped[str] = col(Text, default="")
+    innovation_goals: Mapped[str] = col(Text, default="")
+    products_in_use: Mapped[str] = col(Text, default="")
+    decision_process: Mapped[str] = col(Text, default="")
+    potential_needs: Mapped[str] = col(Text, default="")
+    company_news: Mapped[str] = col(Text, default="")
+    notes: Mapped[str] = col(Text, default="")
+
+
+class AccountYear(Record):
+    """Revenue and gross profit of one account in one year (whole yuan)."""
+
+    __tablename__ = "account_years"
+    __table_args__ = (Index("ix_account_years_account_year", "account_id", "year"),)
+
+    account_id: Mapped[str] = col(ForeignKey("accounts.id"))
+    year: Mapped[int] = col(Integer)
+    revenue: Mapped[int] = col(Integer, default=0)
+    gross_profit: Mapped[int] = col(Integer, default=0)
+
+
+class Contact(Record):
+    """A person at a customer company, at any level of its organisation."""
+
+    __tablename__ = "contacts"
+
+    account_id: Mapped[str] = col(ForeignKey("accounts.id"), index=True)
+    name: Mapped[str] = col(String(100), index=True)
+    title: Mapped[str] = col(String(100), default="")
+    department: Mapped[str] = col(String(100), default="")
+    level: Mapped[ContactLevel | None] = col(choice(ContactLevel), default=None)
+    reports_to_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None, index=True)
+    buying_role: Mapped[BuyingRole | None] = col(choice(BuyingRole), default=None)
+    attitude: Mapped[Attitude | None] = col(choice(Attitude), default=None)
+    strength: Mapped[int | None] = col(Integer, default=None)
+    our_owner: Mapped[str] = col(String(100), default="")
+    phones: Mapped[list[str]] = col(JSON, default=list, sensitivity=PERSONAL)
+    emails: Mapped[list[str]] = col(JSON, default=list, sensitivity=PERSONAL)
+    wechat_id: Mapped[str] = col(String(100), default="", sensitivity=PERSONAL)
+    address: Mapped[str] = col(Text, default="", sensitivity=PERSONAL)
+    preferred_channel: Mapped[str] = col(String(50), default="")
+    preferred_time: Mapped[str] = col(String(100), default="")
+    hometown: Mapped[str] = col(String(100), default="", sensitivity=PERSONAL)
+    education: Mapped[str] = col(String(200), default="", sensitivity=PERSONAL)
+    family_members: Mapped[str] = col(Text, default="", sensitivity=SENSITIVE)
+    children: Mapped[str] = col(Text, default="", sensitivity=SENSITIVE)
+    hobbies: Mapped[str] = col(Text, default="", sensitivity=PERSONAL)
+    health_notes: Mapped[str] = col(Text, default="", sensitivity=SENSITIVE)
+    income_range: Mapped[str] = col(String(100), default="", sensitivity=SENSITIVE)
+    notes: Mapped[str] = col(Text, default="")
+
+
+class Preference(Record):
+    """Something a contact (or the account as a whole) likes or must not be offered."""
+
+    __tablename__ = "preferences"
+
+    account_id: Mapped[str] = col(ForeignKey("accounts.id"), index=True)
+    contact_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None, index=True)
+    category: Mapped[PreferenceCategory] = col(choice(PreferenceCategory))
+    value: Mapped[str] = col(String(200))
+    likes: Mapped[bool] = col(Boolean, default=True)
+    note: Mapped[str] = col(Text, default="")
+    learned_on: Mapped[date | None] = col(Date, default=None)
+    sensitivity: Mapped[Sensitivity] = col(choice(Sensitivity), default=NORMAL)
+
+
+class Anniversary(Record):
+    """A day to remember, solar or lunar, of a contact, their family, or the account."""
+
+    __tablename__ = "anniversaries"
+
+    account_id: Mapped[str] = col(ForeignKey("accounts.id"), index=True)
+    contact_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None, index=True)
+    family_member: Mapped[str] = col(String(100), default="", sensitivity=SENSITIVE)
+    kind: Mapped[AnniversaryKind] = col(choice(AnniversaryKind))
+    calendar: Mapped[CalendarKind] = col(choice(CalendarKind), default=CalendarKind.SOLAR)
+    month: Mapped[int] = col(Integer)
+    day: Mapped[int] = col(Integer)
+    leap_month: Mapped[bool] = col(Boolean, default=False)
+    year: Mapped[int | None] = col(Integer, default=None)
+    lead_days: Mapped[int] = col(Integer, default=7)
+    note: Mapped[str] = col(Text, default="")
+    sensitivity: Mapped[Sensitivity] = col(choice(Sensitivity), default=NORMAL)
+
+
+class Visit(Record):
+    """One contact with the customer: a visit, call, dinner or event."""
+
+    __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_account_when", "account_id", "occurred_at"),)
+
+    account_id: Mapped[str] = col(ForeignKey("accounts.id"))
+    occurred_at: Mapped[datetime] = col(DateTime)
+    kind: Mapped[VisitKind] = col(choice(VisitKind), default=VisitKind.ON_SITE)
+    our_participants: Mapped[list[str]] = col(JSON, default=list)
+    purpose: Mapped[str] = col(Text, default="")
+    summary: Mapped[str] = col(Text, default="")
+    needs_learned: Mapped[str] = col(Text, default="")
+    outcome: Mapped[str] = col(Text, default="")
+    next_steps: Mapped[str] = col(Text, default="")
+    follow_up_on: Mapped[date | None] = col(Date, default=None, index=True)
+    cost: Mapped[int] = col(Integer, default=0)
+    satisfaction: Mapped[int | None] = col(Integer, default=None)
+
+
+class VisitContact(Base):
+    """Who was met on a visit; owned by the visit (its `contact_ids` field stamp covers it)."""
+
+    __tablename__ = "visit_contacts"
+
+    visit_id: Mapped[str] = col(ForeignKey("visits.id"), primary_key=True)
+    contact_id: Mapped[str] = col(ForeignKey("contacts.id"), primary_key=True, index=True)
+
+
+class CustomerIssue(Record):
+    """A problem or complaint the customer raised (客户问题/投诉)."""
+
+    __tablename__ = "customer_issues"
+    __table_args__ = (Index("ix_customer_issues_account_status", "account_id", "status"),)
+
+    account_id: Mapped[str] = col(ForeignKey("accounts.id"))
+    contact_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None)
+    raised_on: Mapped[date] = col(Date)
+    category: Mapped[str] = col(String(100), default="")
+    severity: Mapped[IssueSeverity] = col(choice(IssueSeverity), default=IssueSeverity.MEDIUM)
+    description: Mapped[str] = col(Text)
+    responsible: Mapped[str] = col(String(100), default="")
+    status: Mapped[IssueStatus] = col(choice(IssueStatus), default=IssueStatus.OPEN)
+    due_on: Mapped[date | None] = col(Date, default=None)
+    resolved_on: Mapped[date | None] = col(Date, default=None)
+    resolution: Mapped[str] = col(Text, default="")
+    confirmed_by_customer: Mapped[bool] = col(Boolean, default=False)
+
+
+class SearchKey(Base):
+    """One searchable key of an account or contact; derived data, rebuilt from the records.
+
+    `inner` is 0 where the key starts at the beginning of what it was cut from (a name, its
+    pinyin, its initials, a phone number) and 1 for later suffixes, so a B-tree range on
+    (inner, key) answers exact, prefix and substring queries in rank order.
+    """
+
+    __tablename__ = "search_keys"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    inner: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(1))
+
+
+class Meta(Base):
+    """Facts about this archive: installation id, last clock stamp."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+SYNCED_MODELS: tuple[type[Record], ...] = (
+    Account,
+    AccountYear,
+    Contact,
+    Preference,
+    Anniversary,
+    Visit,
+    CustomerIssue,
+)
+
+
+def sensitivity_of(model: type[Base], field: str) -> Sensitivity:
+    """The sensitivity label of a field of a model."""
+    column = model.__table__.columns[field]
+    label = column.info.get("sensitivity", NORMAL)
+    return Sensitivity(label)
