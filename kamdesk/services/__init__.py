@@ -1,0 +1,1 @@
+"""Use cases shared by the desktop, the command line and headquarters tools."""

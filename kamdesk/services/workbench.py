@@ -1,0 +1,106 @@
+"""The one object front ends hold: an open archive and the services over it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import text
+
+from kamdesk.domain.search_keys import account_keys, contact_keys
+from kamdesk.services import queries
+from kamdesk.services.accounts import AccountService
+from kamdesk.services.contacts import ContactService
+from kamdesk.services.engagement import (
+    AnniversaryService,
+    IssueService,
+    PreferenceService,
+    VisitService,
+    YearFigureService,
+)
+from kamdesk.storage.database import Archive
+from kamdesk.storage.search_index import rebuild
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `kamdesk check` found; `ok` when there is nothing to fix."""
+
+    integrity: list[str]
+    foreign_keys: list[str]
+    search_index: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.integrity or self.foreign_keys or self.search_index)
+
+
+class Workbench:
+    """Services over one open archive; close it (or use `with`) to release the file."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self.accounts = AccountService(archive)
+        self.contacts = ContactService(archive)
+        self.preferences = PreferenceService(archive)
+        self.anniversaries = AnniversaryService(archive)
+        self.visits = VisitService(archive)
+        self.issues = IssueService(archive)
+        self.years = YearFigureService(archive)
+
+    @classmethod
+    def open(cls, path: Path | str, *, write: bool = True) -> Workbench:
+        """Open the archive at `path` (created and upgraded as needed)."""
+        return cls(Archive.open(path, write=write))
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def __enter__(self) -> Workbench:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def search(self, text: str, *, limit: int = 20) -> list[queries.SearchHit]:
+        """Accounts and contacts by characters, pinyin, initials or phone digits."""
+        with self.archive.reading() as session:
+            return queries.search(session, text, limit=limit)
+
+    def check(self) -> CheckReport:
+        """Integrity, foreign keys, and whether every live record can be found by its name."""
+        with self.archive.reading() as session:
+            conn = session.connection()
+            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            if integrity == ["ok"]:
+                integrity = []
+            foreign = [
+                f"{table} row {rowid} -> {parent}"
+                for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check")
+            ]
+            missing = []
+            indexed = set(conn.execute(text("SELECT inner, key, entity_id FROM search_keys")))
+            for aid, name, short in conn.execute(
+                text("SELECT id, name, short_name FROM accounts WHERE deleted_at IS NULL")
+            ):
+                if any((i, k, aid) not in indexed for i, k in account_keys(name, short)):
+                    missing.append(name)
+            for cid, name, phones in conn.execute(
+                text("SELECT id, name, phones FROM contacts WHERE deleted_at IS NULL")
+            ):
+                keys = contact_keys(name, _json_list(phones))
+                if any((i, k, cid) not in indexed for i, k in keys):
+                    missing.append(name)
+        return CheckReport(integrity, foreign, missing)
+
+    def rebuild_search(self) -> int:
+        """Recompute every search key; returns how many were written."""
+        with self.archive.writing() as session:
+            return rebuild(session.connection())
+
+
+def _json_list(raw: str | None) -> list[str]:
+    import json
+
+    value = json.loads(raw or "[]")
+    return [str(v) for v in value] if isinstance(value, list) else []
