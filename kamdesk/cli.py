@@ -1,0 +1,394 @@
+"""The command line: the same services as the desktop, no Qt, errors as one line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from kamdesk import __version__
+from kamdesk.domain.enums import AccountStatus, AnniversaryKind, ContactLevel
+from kamdesk.domain.errors import FieldProblem, KamdeskError, ValidationError
+from kamdesk.i18n import _
+
+if TYPE_CHECKING:
+    from kamdesk.services.queries import AccountRow, ContactRow
+
+SAMPLE_ACCOUNTS = 60
+"""How many sample accounts a brand-new default archive starts with."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    try:
+        month, day = (int(part) for part in text.split("-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("'{t}' is not MM-DD").format(t=text)) from None
+    return month, day
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option of `kamdesk`."""
+    parser = _Parser(
+        prog="kamdesk",
+        description=_("Workbench for key account managers: the customer archive."),
+    )
+    parser.add_argument("--version", action="version", version=f"kamdesk {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help=_("archive file (default: $KAMDESK_DB or the user data folder)"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help=_("fill an empty archive with sample data"))
+    demo.add_argument("--accounts", type=int, default=SAMPLE_ACCOUNTS, metavar="N")
+    demo.add_argument("--seed", type=int, default=2024, metavar="S")
+
+    search = commands.add_parser(
+        "search", help=_("find accounts and contacts by name, pinyin, initials or phone")
+    )
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--json", action="store_true")
+
+    show = commands.add_parser("show", help=_("everything about one account"))
+    show.add_argument("account", metavar="ACCOUNT", help=_("id or exact name"))
+    show.add_argument("--json", action="store_true")
+
+    listing = commands.add_parser("list", help=_("list accounts or contacts"))
+    listing.add_argument("what", choices=["accounts", "contacts"])
+    listing.add_argument("--status", choices=AccountStatus.values())
+    listing.add_argument("--owner", default="")
+    listing.add_argument("--place", default="", help=_("city or region"))
+    listing.add_argument("--key", action="store_true", help=_("key accounts only"))
+    listing.add_argument("--account", metavar="ACCOUNT", help=_("contacts of one account"))
+    listing.add_argument("--limit", type=int, default=200, metavar="N")
+    listing.add_argument("--offset", type=int, default=0, metavar="N")
+    listing.add_argument("--json", action="store_true")
+
+    add = commands.add_parser("add", help=_("add an account, contact or anniversary"))
+    kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
+    account = kinds.add_parser("account", help=_("a customer company"))
+    account.add_argument("name", metavar="NAME")
+    account.add_argument("--short-name", default="")
+    account.add_argument("--industry", default="")
+    account.add_argument("--region", default="")
+    account.add_argument("--city", default="")
+    account.add_argument("--owner", default="")
+    account.add_argument("--status", choices=AccountStatus.values(), default="active")
+    account.add_argument("--json", action="store_true")
+    contact = kinds.add_parser("contact", help=_("a person at an account"))
+    contact.add_argument("account", metavar="ACCOUNT")
+    contact.add_argument("name", metavar="NAME")
+    contact.add_argument("--title", default="")
+    contact.add_argument("--phone", action="append", default=[], metavar="P")
+    contact.add_argument("--email", action="append", default=[], metavar="E")
+    contact.add_argument("--level", choices=ContactLevel.values())
+    contact.add_argument("--json", action="store_true")
+    day = kinds.add_parser("anniversary", help=_("a birthday or other day of a contact"))
+    day.add_argument("contact", metavar="CONTACT")
+    day.add_argument("--kind", required=True, choices=AnniversaryKind.values())
+    when = day.add_mutually_exclusive_group(required=True)
+    when.add_argument("--solar", type=_month_day, metavar="MM-DD")
+    when.add_argument("--lunar", type=_month_day, metavar="MM-DD")
+    day.add_argument("--leap", action="store_true", help=_("the lunar month is a leap month"))
+    day.add_argument("--year", type=int, metavar="Y")
+    day.add_argument("--family-member", default="", metavar="WHO")
+    day.add_argument("--lead-days", type=int, default=7, metavar="N")
+    day.add_argument("--json", action="store_true")
+
+    for verb, text in (("delete", _("delete (restorable)")), ("restore", _("bring back"))):
+        sub = commands.add_parser(verb, help=_("{v} an account or contact").format(v=text))
+        sub.add_argument("what", choices=["account", "contact"])
+        sub.add_argument("ref", metavar="ID_OR_NAME")
+
+    check = commands.add_parser("check", help=_("check the archive's integrity"))
+    check.add_argument("--rebuild-search", action="store_true", help=_("recompute search keys"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    handler = _HANDLERS.get(args.command or "", _start)
+    try:
+        return handler(args)
+    except KamdeskError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail(_("interrupted; nothing was changed"), 130)
+    except Exception as exc:  # a bug or an environment fault: one line, not a traceback
+        if os.environ.get("KAMDESK_DEBUG"):
+            raise
+        return _fail(_("unexpected error: {e}").format(e=_describe(exc)), 70)
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"kamdesk: error: {message}", file=sys.stderr)
+    return code
+
+
+def _describe(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _open(args: argparse.Namespace, *, write: bool) -> Any:
+    from kamdesk.services.paths import default_archive_path
+    from kamdesk.services.workbench import Workbench
+
+    return Workbench.open(args.db or default_archive_path(), write=write)
+
+
+def _start(args: argparse.Namespace) -> int:
+    """No command: open the archive, seeding a brand-new default one with sample data."""
+    from kamdesk.services.paths import default_archive_path
+
+    path = (args.db or default_archive_path()).expanduser()
+    fresh = not path.exists()
+    with _open(args, write=True) as wb:
+        if fresh and args.db is None:
+            print(_("Creating your archive at {p} with sample data…").format(p=path))
+            _fill(wb, SAMPLE_ACCOUNTS, 2024)
+        counts = wb.accounts.count()
+        print(_("kamdesk {v} — archive {p}: {n} accounts").format(v=__version__, p=path, n=counts))
+    print(
+        _("Try: kamdesk list accounts · kamdesk search zs · kamdesk show ACCOUNT · kamdesk --help")
+    )
+    return 0
+
+
+def _fill(wb: Any, accounts: int, seed: int) -> None:
+    from kamdesk.services.demo import fill
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    summary = fill(wb.archive, accounts, seed, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        _(
+            "Sample data: {a} accounts, {c} contacts, {v} visits, {i} issues, "
+            "{d} anniversaries, {p} preferences"
+        ).format(
+            a=summary.accounts,
+            c=summary.contacts,
+            v=summary.visits,
+            i=summary.issues,
+            d=summary.anniversaries,
+            p=summary.preferences,
+        )
+    )
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if args.accounts < 1:
+        raise ValidationError([FieldProblem("--accounts", _("at least 1"))])
+    with _open(args, write=True) as wb:
+        _fill(wb, args.accounts, args.seed)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from kamdesk.cli_output import emit_json, table
+    from kamdesk.services.serialize import row_dict
+
+    with _open(args, write=False) as wb:
+        hits = wb.search(args.text, limit=args.limit)
+    if args.json:
+        emit_json([row_dict(h) for h in hits])
+    elif hits:
+        kinds = {"account": _("account"), "contact": _("contact")}
+        table(
+            [_("kind"), _("name"), _("account"), _("detail"), "id"],
+            [
+                (
+                    kinds[h.kind],
+                    h.name,
+                    "" if h.kind == "account" else h.account_name,
+                    h.detail,
+                    h.id[:8],
+                )
+                for h in hits
+            ],
+        )
+    else:
+        print(_("nothing matches {t}").format(t=args.text), file=sys.stderr)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from kamdesk.cli_output import emit_json, show_account
+    from kamdesk.services.queries import overview
+    from kamdesk.services.serialize import record_dict
+
+    with _open(args, write=False) as wb, wb.archive.reading() as session:
+        view = overview(session, wb.accounts.resolve_in(session, args.account))
+    if args.json:
+        emit_json(
+            {
+                "account": record_dict(view.account),
+                "years": [record_dict(y) for y in view.years],
+                "contacts": [record_dict(c) for c in view.contacts],
+                "preferences": [record_dict(p) for p in view.preferences],
+                "anniversaries": [record_dict(x) for x in view.anniversaries],
+                "recent_visits": [record_dict(v) for v in view.recent_visits],
+                "open_issues": [record_dict(i) for i in view.open_issues],
+            }
+        )
+    else:
+        show_account(view)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from kamdesk.cli_output import emit_json
+    from kamdesk.services.queries import AccountFilter, account_rows, contact_rows
+    from kamdesk.services.serialize import row_dict
+
+    with _open(args, write=False) as wb, wb.archive.reading() as session:
+        if args.what == "accounts":
+            where = AccountFilter(
+                AccountStatus(args.status) if args.status else None,
+                args.owner,
+                args.place,
+                args.key,
+            )
+            accounts = account_rows(session, where, offset=args.offset, limit=args.limit)
+            contacts = []
+        else:
+            account_id = wb.accounts.resolve_in(session, args.account).id if args.account else None
+            contacts = contact_rows(session, account_id, offset=args.offset, limit=args.limit)
+            accounts = []
+    if args.json:
+        emit_json([row_dict(r) for r in (accounts or contacts)])
+    elif args.what == "accounts":
+        _print_accounts(accounts)
+    else:
+        _print_contacts(contacts)
+    return 0
+
+
+def _print_accounts(rows: Sequence[AccountRow]) -> None:
+    from kamdesk.cli_output import table
+
+    table(
+        [_("name"), _("city"), _("status"), _("owner"), _("key"), _("contacts"),
+         _("last visit"), _("open issues"), "id"],
+        [
+            (r.name, r.city, r.status, r.owner, r.is_key_account, r.contacts,
+             r.last_visit, r.open_issues or "", r.id[:8])
+            for r in rows
+        ],
+    )  # fmt: skip
+
+
+def _print_contacts(rows: Sequence[ContactRow]) -> None:
+    from kamdesk.cli_output import table
+
+    table(
+        [_("name"), _("account"), _("title"), _("level"), _("phone"), "♥", "id"],
+        [(r.name, r.account_name, r.title, r.level, r.phone, r.strength, r.id[:8]) for r in rows],
+    )
+
+
+def _add(args: argparse.Namespace) -> int:
+    from kamdesk.cli_output import emit_json
+    from kamdesk.services.serialize import record_dict
+
+    record: Any
+    with _open(args, write=True) as wb:
+        if args.kind == "account":
+            record = wb.accounts.create(
+                name=args.name,
+                short_name=args.short_name,
+                industry=args.industry,
+                region=args.region,
+                city=args.city,
+                owner=args.owner,
+                status=args.status,
+            )
+        elif args.kind == "contact":
+            record = wb.contacts.create(
+                account_id=wb.accounts.resolve(args.account).id,
+                name=args.name,
+                title=args.title,
+                phones=args.phone,
+                emails=args.email,
+                level=args.level,
+            )
+        else:
+            lunar = args.lunar is not None
+            month, day = args.lunar if lunar else args.solar
+            record = wb.anniversaries.create(
+                contact_id=wb.contacts.resolve(args.contact).id,
+                kind=args.kind,
+                calendar="lunar" if lunar else "solar",
+                month=month,
+                day=day,
+                leap_month=args.leap,
+                year=args.year,
+                family_member=args.family_member,
+                lead_days=args.lead_days,
+            )
+    if args.json:
+        emit_json(record_dict(record))
+    else:
+        print(_("added {k} {i}").format(k=args.kind, i=record.id))
+    return 0
+
+
+def _delete_or_restore(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as wb:
+        service = wb.accounts if args.what == "account" else wb.contacts
+        if args.command == "delete":
+            target = service.resolve(args.ref)
+            service.delete(target.id)
+            print(_("deleted {n}; undo with: kamdesk restore {w} {i}").format(
+                n=target.name, w=args.what, i=target.id))  # fmt: skip
+        else:
+            restored = service.restore(args.ref)
+            print(_("restored {n}").format(n=restored.name))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    with _open(args, write=args.rebuild_search) as wb:
+        if args.rebuild_search:
+            print(_("search keys rebuilt: {n}").format(n=wb.rebuild_search()))
+        report = wb.check()
+    for label, problems in (
+        (_("integrity"), report.integrity),
+        (_("foreign keys"), report.foreign_keys),
+        (_("search keys missing for"), report.search_index),
+    ):
+        status = _("ok") if not problems else "; ".join(problems[:20])
+        print(f"{label}: {status}")
+    if not report.ok:
+        print(_("problems found; try: kamdesk check --rebuild-search"), file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": _demo,
+    "search": _search,
+    "show": _show,
+    "list": _list,
+    "add": _add,
+    "delete": _delete_or_restore,
+    "restore": _delete_or_restore,
+    "check": _check,
+}
