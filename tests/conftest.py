@@ -7,14 +7,14 @@ import os
 # Qt must see the offscreen platform before it is first imported (GUI tests come later).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from kamdesk.services.workbench import Workbench  # noqa: E402
-from kamdesk.storage.models import Account, Contact  # noqa: E402
+from kamdesk.services.workbench import Workbench
+from kamdesk.storage.models import Account, Contact
 
 
 @pytest.fixture

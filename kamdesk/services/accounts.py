@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kamdesk.domain.errors import Ambiguous, FieldProblem, NotFound
+from kamdesk.domain.errors import Ambiguous, FieldProblem, NotFound, ValidationError
 from kamdesk.i18n import _
 from kamdesk.services.records import RecordService, blank, looks_like_id, require
 from kamdesk.storage.models import (
@@ -84,6 +84,17 @@ class AccountService(RecordService[Account]):
         if values.get("is_key_account") and blank(values.get("key_account_reason")):
             problems.append(FieldProblem("key_account_reason", _("say why this is a key account")))
         require(problems)
+
+    def _check_restorable(self, session: Session, record: Account) -> None:
+        clash = session.scalar(
+            select(Account.id).where(
+                Account.name == record.name, Account.deleted_at.is_(None), Account.id != record.id
+            )
+        )
+        if clash is not None:
+            raise ValidationError(
+                [FieldProblem("name", _("another account is now named {n}").format(n=record.name))]
+            )
 
     def _dependents_models(self) -> list[tuple[type[Record], str]]:
         return [

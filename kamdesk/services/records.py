@@ -6,6 +6,7 @@ Every change runs in one write transaction, stamped by the archive's hybrid logi
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
@@ -73,6 +74,24 @@ class RecordService(Generic[M]):
         if record is None or (record.is_deleted and not include_deleted):
             raise NotFound(_("no {noun} with id {k}").format(noun=self.noun, k=record_id))
         return record  # type: ignore[return-value]
+
+    def list(self, *, include_deleted: bool = False, limit: int = 1000, **equals: Any) -> list[M]:
+        """Records whose fields equal the given values (e.g. `account_id=...`), oldest first."""
+        columns = self.model.__table__.columns
+        unknown = [name for name in equals if name not in columns]
+        if unknown:
+            problems = [
+                FieldProblem(n, _("not a field of a {n}").format(n=self.noun)) for n in unknown
+            ]
+            raise ValidationError(problems)
+        query = select(self.model)
+        for name, value in equals.items():
+            query = query.where(getattr(self.model, name) == value)
+        if not include_deleted:
+            query = query.where(self.model.deleted_at.is_(None))
+        query = query.order_by(self.model.created_hlc, self.model.id).limit(limit)
+        with self.archive.reading() as session:
+            return builtins.list(session.scalars(query))
 
     # writing -----------------------------------------------------------------------------
 
@@ -154,11 +173,11 @@ class RecordService(Generic[M]):
     def _check(self, session: Session, values: Mapping[str, Any], record: M | None) -> None:
         """Raise ValidationError if `values` (the whole record after the change) are invalid."""
 
-    def _restore_models(self) -> list[type[Record]]:
+    def _restore_models(self) -> builtins.list[type[Record]]:
         """Tables a delete batch of this kind of record may have touched."""
         return [self.model, *(model for model, _column in self._dependents_models())]
 
-    def _dependents_models(self) -> list[tuple[type[Record], str]]:
+    def _dependents_models(self) -> builtins.list[tuple[type[Record], str]]:
         """Models that hold records deleted together with this kind, and the linking column."""
         return []
 
@@ -170,7 +189,7 @@ class RecordService(Generic[M]):
     def _coerce(self, fields: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
         columns = self.model.__table__.columns
         values: dict[str, Any] = {}
-        problems: list[FieldProblem] = []
+        problems: builtins.list[FieldProblem] = []
         for name, raw in fields.items():
             if name == "id" and creating:
                 continue

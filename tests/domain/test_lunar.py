@@ -1,4 +1,4 @@
-"""Which lunar dates exist: a leap month only where that year has one, day 30 only in long months."""
+"""Which lunar dates exist: a leap month only where the year has one, day 30 in long months."""
 
 import pytest
 

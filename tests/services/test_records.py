@@ -278,3 +278,22 @@ def test_a_deleted_preference_stays_as_a_tombstone_until_restored(
     wb.preferences.delete(pref.id)
     assert count(wb, Preference) == 1
     assert wb.preferences.restore(pref.id).deleted_at is None
+
+
+def test_listing_by_field_skips_tombstones_unless_asked(wb: Workbench, customer: Customer) -> None:
+    contacts = wb.contacts.list(account_id=customer.account.id)
+    assert [c.name for c in contacts] == ["单田芳", "曾国华", "欧阳娜娜"]
+    wb.contacts.delete(customer.buyer.id)
+    assert len(wb.contacts.list(account_id=customer.account.id)) == 2
+    assert len(wb.contacts.list(account_id=customer.account.id, include_deleted=True)) == 3
+    with pytest.raises(ValidationError, match="not a field"):
+        wb.contacts.list(shoe_size=42)
+
+
+def test_an_account_cannot_be_restored_over_a_new_one_of_the_same_name(
+    wb: Workbench, customer: Customer
+) -> None:
+    wb.accounts.delete(customer.account.id)
+    wb.accounts.create(name="苏州恒瑞精密机械有限公司")
+    with pytest.raises(ValidationError, match="now named"):
+        wb.accounts.restore(customer.account.id)
