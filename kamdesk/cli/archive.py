@@ -1,59 +1,34 @@
-"""The command line: the same services as the desktop, no Qt, errors as one line."""
+"""Archive commands: start, demo, search, show, list, add, delete, restore, check."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from kamdesk import __version__
+from kamdesk.cli.common import month_day, open_workbench
 from kamdesk.domain.enums import AccountStatus, AnniversaryKind, ContactLevel
-from kamdesk.domain.errors import FieldProblem, KamdeskError, ValidationError
+from kamdesk.domain.errors import FieldProblem, ValidationError
 from kamdesk.i18n import _
 
 if TYPE_CHECKING:
     from kamdesk.services.queries import AccountRow, ContactRow
+    from kamdesk.services.workbench import Workbench
+
+__all__ = ["register", "start"]
 
 SAMPLE_ACCOUNTS = 60
 """How many sample accounts a brand-new default archive starts with."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-def _month_day(text: str) -> tuple[int, int]:
-    try:
-        month, day = (int(part) for part in text.split("-"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("'{t}' is not MM-DD").format(t=text)) from None
-    return month, day
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """Every command and option of `kamdesk`."""
-    parser = _Parser(
-        prog="kamdesk",
-        description=_("Workbench for key account managers: the customer archive."),
-    )
-    parser.add_argument("--version", action="version", version=f"kamdesk {__version__}")
-    parser.add_argument(
-        "--db",
-        type=Path,
-        metavar="PATH",
-        help=_("archive file (default: $KAMDESK_DB or the user data folder)"),
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def register(commands: Any) -> None:
+    """Add the archive commands to the `kamdesk` parser."""
     demo = commands.add_parser("demo", help=_("fill an empty archive with sample data"))
     demo.add_argument("--accounts", type=int, default=SAMPLE_ACCOUNTS, metavar="N")
     demo.add_argument("--seed", type=int, default=2024, metavar="S")
+    demo.set_defaults(handler=_demo)
 
     search = commands.add_parser(
         "search", help=_("find accounts and contacts by name, pinyin, initials or phone")
@@ -61,10 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", metavar="TEXT")
     search.add_argument("--limit", type=int, default=20, metavar="N")
     search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=_search)
 
     show = commands.add_parser("show", help=_("everything about one account"))
     show.add_argument("account", metavar="ACCOUNT", help=_("id or exact name"))
     show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=_show)
 
     listing = commands.add_parser("list", help=_("list accounts or contacts"))
     listing.add_argument("what", choices=["accounts", "contacts"])
@@ -76,9 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--limit", type=int, default=200, metavar="N")
     listing.add_argument("--offset", type=int, default=0, metavar="N")
     listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_list)
 
     add = commands.add_parser("add", help=_("add an account, contact or anniversary"))
-    kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
+    add.set_defaults(handler=_add)
+    kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(add))
     account = kinds.add_parser("account", help=_("a customer company"))
     account.add_argument("name", metavar="NAME")
     account.add_argument("--short-name", default="")
@@ -100,8 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     day.add_argument("contact", metavar="CONTACT")
     day.add_argument("--kind", required=True, choices=AnniversaryKind.values())
     when = day.add_mutually_exclusive_group(required=True)
-    when.add_argument("--solar", type=_month_day, metavar="MM-DD")
-    when.add_argument("--lunar", type=_month_day, metavar="MM-DD")
+    when.add_argument("--solar", type=month_day, metavar="MM-DD")
+    when.add_argument("--lunar", type=month_day, metavar="MM-DD")
     day.add_argument("--leap", action="store_true", help=_("the lunar month is a leap month"))
     day.add_argument("--year", type=int, metavar="Y")
     day.add_argument("--family-member", default="", metavar="WHO")
@@ -112,52 +91,20 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(verb, help=_("{v} an account or contact").format(v=text))
         sub.add_argument("what", choices=["account", "contact"])
         sub.add_argument("ref", metavar="ID_OR_NAME")
+        sub.set_defaults(handler=_delete_or_restore)
 
     check = commands.add_parser("check", help=_("check the archive's integrity"))
     check.add_argument("--rebuild-search", action="store_true", help=_("recompute search keys"))
-    return parser
+    check.set_defaults(handler=_check)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit status."""
-    args = build_parser().parse_args(argv)
-    handler = _HANDLERS.get(args.command or "", _start)
-    try:
-        return handler(args)
-    except KamdeskError as exc:
-        return _fail(str(exc))
-    except KeyboardInterrupt:
-        return _fail(_("interrupted; nothing was changed"), 130)
-    except Exception as exc:  # a bug or an environment fault: one line, not a traceback
-        if os.environ.get("KAMDESK_DEBUG"):
-            raise
-        return _fail(_("unexpected error: {e}").format(e=_describe(exc)), 70)
-
-
-def _fail(message: str, code: int = 1) -> int:
-    print(f"kamdesk: error: {message}", file=sys.stderr)
-    return code
-
-
-def _describe(exc: Exception) -> str:
-    text = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _open(args: argparse.Namespace, *, write: bool) -> Any:
-    from kamdesk.services.paths import default_archive_path
-    from kamdesk.services.workbench import Workbench
-
-    return Workbench.open(args.db or default_archive_path(), write=write)
-
-
-def _start(args: argparse.Namespace) -> int:
+def start(args: argparse.Namespace) -> int:
     """No command: open the archive, seeding a brand-new default one with sample data."""
     from kamdesk.services.paths import default_archive_path
 
     path = (args.db or default_archive_path()).expanduser()
     fresh = not path.exists()
-    with _open(args, write=True) as wb:
+    with open_workbench(args, write=True) as wb:
         if fresh and args.db is None:
             print(_("Creating your archive at {p} with sample data…").format(p=path))
             _fill(wb, SAMPLE_ACCOUNTS, 2024)
@@ -169,7 +116,7 @@ def _start(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fill(wb: Any, accounts: int, seed: int) -> None:
+def _fill(wb: Workbench, accounts: int, seed: int) -> None:
     from kamdesk.services.demo import fill
 
     def progress(done: int, total: int) -> None:
@@ -197,16 +144,16 @@ def _fill(wb: Any, accounts: int, seed: int) -> None:
 def _demo(args: argparse.Namespace) -> int:
     if args.accounts < 1:
         raise ValidationError([FieldProblem("--accounts", _("at least 1"))])
-    with _open(args, write=True) as wb:
+    with open_workbench(args, write=True) as wb:
         _fill(wb, args.accounts, args.seed)
     return 0
 
 
 def _search(args: argparse.Namespace) -> int:
-    from kamdesk.cli_output import emit_json, table
+    from kamdesk.cli.output import emit_json, table
     from kamdesk.services.serialize import row_dict
 
-    with _open(args, write=False) as wb:
+    with open_workbench(args, write=False) as wb:
         hits = wb.search(args.text, limit=args.limit)
     if args.json:
         emit_json([row_dict(h) for h in hits])
@@ -231,11 +178,11 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from kamdesk.cli_output import emit_json, show_account
+    from kamdesk.cli.output import emit_json, show_account
     from kamdesk.services.queries import overview
     from kamdesk.services.serialize import record_dict
 
-    with _open(args, write=False) as wb, wb.archive.reading() as session:
+    with open_workbench(args, write=False) as wb, wb.archive.reading() as session:
         view = overview(session, wb.accounts.resolve_in(session, args.account))
     if args.json:
         emit_json(
@@ -255,11 +202,11 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from kamdesk.cli_output import emit_json
+    from kamdesk.cli.output import emit_json
     from kamdesk.services.queries import AccountFilter, account_rows, contact_rows
     from kamdesk.services.serialize import row_dict
 
-    with _open(args, write=False) as wb, wb.archive.reading() as session:
+    with open_workbench(args, write=False) as wb, wb.archive.reading() as session:
         if args.what == "accounts":
             where = AccountFilter(
                 AccountStatus(args.status) if args.status else None,
@@ -283,7 +230,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _print_accounts(rows: Sequence[AccountRow]) -> None:
-    from kamdesk.cli_output import table
+    from kamdesk.cli.output import table
 
     table(
         [_("name"), _("city"), _("status"), _("owner"), _("key"), _("contacts"),
@@ -297,7 +244,7 @@ def _print_accounts(rows: Sequence[AccountRow]) -> None:
 
 
 def _print_contacts(rows: Sequence[ContactRow]) -> None:
-    from kamdesk.cli_output import table
+    from kamdesk.cli.output import table
 
     table(
         [_("name"), _("account"), _("title"), _("level"), _("phone"), "♥", "id"],
@@ -306,11 +253,11 @@ def _print_contacts(rows: Sequence[ContactRow]) -> None:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from kamdesk.cli_output import emit_json
+    from kamdesk.cli.output import emit_json
     from kamdesk.services.serialize import record_dict
 
     record: Any
-    with _open(args, write=True) as wb:
+    with open_workbench(args, write=True) as wb:
         if args.kind == "account":
             record = wb.accounts.create(
                 name=args.name,
@@ -352,7 +299,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _delete_or_restore(args: argparse.Namespace) -> int:
-    with _open(args, write=True) as wb:
+    with open_workbench(args, write=True) as wb:
         service = wb.accounts if args.what == "account" else wb.contacts
         if args.command == "delete":
             target = service.resolve(args.ref)
@@ -366,7 +313,7 @@ def _delete_or_restore(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    with _open(args, write=args.rebuild_search) as wb:
+    with open_workbench(args, write=args.rebuild_search) as wb:
         if args.rebuild_search:
             print(_("search keys rebuilt: {n}").format(n=wb.rebuild_search()))
         report = wb.check()
@@ -380,15 +327,3 @@ def _check(args: argparse.Namespace) -> int:
     if not report.ok:
         print(_("problems found; try: kamdesk check --rebuild-search"), file=sys.stderr)
     return 0 if report.ok else 1
-
-
-_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "demo": _demo,
-    "search": _search,
-    "show": _show,
-    "list": _list,
-    "add": _add,
-    "delete": _delete_or_restore,
-    "restore": _delete_or_restore,
-    "check": _check,
-}
