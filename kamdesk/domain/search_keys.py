@@ -16,8 +16,9 @@ from kamdesk.domain.validation import phone_digits
 MAX_KEY = 48
 """Longer suffixes are cut: nobody types more than this to find a name."""
 
-MIN_PHONE_SUFFIX = 4
-"""Phone numbers are found from any digit on, as long as 4 digits are typed from there."""
+PHONE_TAILS = (8, 4)
+"""Besides from its start, a phone number is found from its last 8 digits (a mobile without its
+3-digit prefix, a landline without its area code) and its last 4 digits."""
 
 Key = tuple[int, str]
 
@@ -53,19 +54,19 @@ def name_keys(name: str, *, person: bool) -> set[Key]:
                 at += len(syllable)
             keys |= _suffixes(full, starts=bounds)
             keys |= _suffixes(heads)
-        else:  # other readings of heteronyms: whole-name matches only
-            keys.add((0, full[:MAX_KEY]))
-            keys.add((0, heads[:MAX_KEY]))
+        else:  # other readings of heteronyms: whole-name keys, ranked after real prefixes
+            keys.add((1, full[:MAX_KEY]))
+            keys.add((1, heads[:MAX_KEY]))
     return keys
 
 
 def phone_keys(phone: str) -> set[Key]:
-    """Keys for a phone number: its digits from every position that leaves 4 or more."""
+    """Keys for a phone number: its digits from the start, the last 8 and the last 4."""
     digits = phone_digits(phone)
     if not digits:
         return set()
-    last = max(1, len(digits) - MIN_PHONE_SUFFIX + 1)
-    return _suffixes(digits, starts=range(last))
+    starts = {0, *(len(digits) - tail for tail in PHONE_TAILS if len(digits) > tail)}
+    return _suffixes(digits, starts=starts)
 
 
 def account_keys(name: str, short_name: str) -> set[Key]:

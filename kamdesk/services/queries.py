@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -233,36 +235,29 @@ def overview(session: Session, account: Account, *, recent: int = 10) -> Account
     return result
 
 
-def search(session: Session, text: str, *, limit: int = 20) -> list[SearchHit]:
+def search(connection: sqlite3.Connection, text: str, *, limit: int = 20) -> list[SearchHit]:
     """Accounts and contacts matching `text`: exact first, then prefix, then substring."""
-    query = query_text(text)
-    found = list(search_index.matches(session.connection(), query, limit))
+    found = list(search_index.matches(connection, query_text(text), limit))
     if not found:
         return []
-    account_ids = [i for kind, i in found if kind == search_index.ACCOUNT]
-    contact_ids = [i for kind, i in found if kind == search_index.CONTACT]
     hits: dict[str, SearchHit] = {}
-    if account_ids:
-        for aid, name, city, industry in session.execute(
-            select(Account.id, Account.name, Account.city, Account.industry).where(
-                Account.id.in_(account_ids)
-            )
+    accounts = [i for kind, i in found if kind == search_index.ACCOUNT]
+    if accounts:
+        marks = ",".join("?" * len(accounts))
+        for aid, name, city, industry in connection.execute(
+            f"SELECT id, name, city, industry FROM accounts WHERE id IN ({marks})", accounts
         ):
             detail = " · ".join(part for part in (city, industry) if part)
             hits[aid] = SearchHit("account", aid, name, aid, name, detail)
-    if contact_ids:
-        for cid, name, aid, aname, title, phones in session.execute(
-            select(
-                Contact.id,
-                Contact.name,
-                Contact.account_id,
-                Account.name,
-                Contact.title,
-                Contact.phones,
-            )
-            .join(Account, Account.id == Contact.account_id)
-            .where(Contact.id.in_(contact_ids))
+    contacts = [i for kind, i in found if kind == search_index.CONTACT]
+    if contacts:
+        marks = ",".join("?" * len(contacts))
+        for cid, name, aid, aname, title, phones in connection.execute(
+            "SELECT c.id, c.name, c.account_id, a.name, c.title, c.phones FROM contacts c"
+            f" JOIN accounts a ON a.id = c.account_id WHERE c.id IN ({marks})",
+            contacts,
         ):
-            detail = " · ".join(part for part in (title, (phones or [""])[0]) if part)
+            phone = (json.loads(phones) or [""])[0] if phones else ""
+            detail = " · ".join(part for part in (title, phone) if part)
             hits[cid] = SearchHit("contact", cid, name, aid, aname, detail)
     return [hits[i] for _kind, i in found if i in hits]

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from kamdesk.domain.search_keys import account_keys, contact_keys
+from kamdesk.i18n import _
 from kamdesk.services import queries
 from kamdesk.services.accounts import AccountService
 from kamdesk.services.contacts import ContactService
@@ -64,8 +65,8 @@ class Workbench:
 
     def search(self, text: str, *, limit: int = 20) -> list[queries.SearchHit]:
         """Accounts and contacts by characters, pinyin, initials or phone digits."""
-        with self.archive.reading() as session:
-            return queries.search(session, text, limit=limit)
+        with self.archive.raw_reading() as connection:
+            return queries.search(connection, text, limit=limit)
 
     def check(self) -> CheckReport:
         """Integrity, foreign keys, and whether every live record can be found by its name."""
@@ -78,19 +79,27 @@ class Workbench:
                 f"{table} row {rowid} -> {parent}"
                 for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check")
             ]
-            missing = []
-            indexed = set(conn.execute(text("SELECT inner, key, entity_id FROM search_keys")))
-            for aid, name, short in conn.execute(
-                text("SELECT id, name, short_name FROM accounts WHERE deleted_at IS NULL")
+            missing, expected = [], 0
+            probe = text(
+                "SELECT 1 FROM search_keys WHERE inner = :i AND key = :k AND entity_id = :e"
+            )
+            for kind, sql in (
+                ("a", "SELECT id, name, short_name FROM accounts WHERE deleted_at IS NULL"),
+                ("c", "SELECT id, name, phones FROM contacts WHERE deleted_at IS NULL"),
             ):
-                if any((i, k, aid) not in indexed for i, k in account_keys(name, short)):
-                    missing.append(name)
-            for cid, name, phones in conn.execute(
-                text("SELECT id, name, phones FROM contacts WHERE deleted_at IS NULL")
-            ):
-                keys = contact_keys(name, _json_list(phones))
-                if any((i, k, cid) not in indexed for i, k in keys):
-                    missing.append(name)
+                for entity_id, name, extra in conn.execute(text(sql)).all():
+                    if kind == "a":
+                        keys = account_keys(name, extra)
+                    else:
+                        keys = contact_keys(name, _json_list(extra))
+                    expected += len(keys)
+                    for i, k in keys:
+                        if conn.execute(probe, {"i": i, "k": k, "e": entity_id}).first() is None:
+                            missing.append(name)
+                            break
+            stored = conn.execute(text("SELECT count(*) FROM search_keys")).scalar_one()
+            if stored > expected:
+                missing.append(_("{n} stale keys").format(n=stored - expected))
         return CheckReport(integrity, foreign, missing)
 
     def rebuild_search(self) -> int:

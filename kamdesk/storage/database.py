@@ -140,6 +140,18 @@ class Archive:
             yield session
 
     @contextmanager
+    def raw_reading(self) -> Iterator[sqlite3.Connection]:
+        """The driver connection inside one read transaction, for the hottest read paths."""
+        with self.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            raw.execute("BEGIN")
+            try:
+                yield raw
+            finally:
+                raw.execute("COMMIT")
+
+    @contextmanager
     def writing(self) -> Iterator[Session]:
         """One write transaction: all of it is committed, or none of it on any error."""
         if not self.writable:

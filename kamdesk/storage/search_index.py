@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Connection, bindparam, delete, insert, text
@@ -63,14 +64,18 @@ def rebuild(connection: Connection) -> int:
     return len(rows)
 
 
-def matches(connection: Connection, query: str, limit: int) -> Iterator[tuple[str, str]]:
-    """Distinct (kind, id) of records matching a normalized query, best first."""
+def matches(connection: sqlite3.Connection, query: str, limit: int) -> Iterator[tuple[str, str]]:
+    """Distinct (kind, id) of records matching a normalized query, best first.
+
+    Runs on the driver connection: the three range scans take a fraction of a millisecond,
+    less than SQLAlchemy's own per-statement bookkeeping would.
+    """
     if not query or limit <= 0:
         return
     seen: set[str] = set()
     params = {"q": query, "hi": query + "\U0010ffff"}
     for sql in _TIERS:
-        for entity_id, kind in connection.execute(text(sql), params):
+        for entity_id, kind in connection.execute(sql, params):
             if entity_id in seen:
                 continue
             seen.add(entity_id)

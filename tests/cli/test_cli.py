@@ -266,3 +266,25 @@ def test_a_broken_archive_file_is_a_one_line_error(tmp_path: Path) -> None:
     )
     assert result.returncode == 1 and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_first_start_creates_the_default_archive_with_sample_data_once(
+    archive_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0 and archive_path.exists()
+    assert "Sample data: 60 accounts" in out
+    code, out, _ = run(capsys)
+    assert code == 0 and "Sample data" not in out and "60 accounts" in out
+
+
+def test_demo_fills_an_empty_archive_and_refuses_a_full_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "demo.kamdesk")
+    code, out, _ = run(capsys, "--db", path, "demo", "--accounts", "12", "--seed", "3")
+    assert code == 0 and "12 accounts" in out
+    _, out, _ = run(capsys, "--db", path, "list", "accounts", "--json")
+    assert len(json.loads(out)) == 12
+    code, out, err = run(capsys, "--db", path, "demo", "--accounts", "5")
+    assert code == 1 and "already holds 12 accounts" in err
