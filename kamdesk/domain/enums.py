@@ -112,3 +112,35 @@ class IssueStatus(Choice):
     IN_PROGRESS = "in_progress"
     RESOLVED = "resolved"
     CLOSED = "closed"
+
+
+class Tier(Choice):
+    """Pareto value tier: A makes the first 80% of profit, B the next 15%, C the rest."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+
+    @classmethod
+    def parse(cls, text: str) -> "Tier":
+        """Accept a or A."""
+        return cls(text.strip().upper())
+
+
+class GreetingChannel(Choice):
+    WECHAT = "wechat"
+    SMS = "sms"
+    PHONE = "phone"
+    EMAIL = "email"
+    CARD = "card"
+    GIFT = "gift"
+    VISIT = "visit"
+
+
+class PointKind(Choice):
+    """Movements of the loyalty-points ledger (积分)."""
+
+    EARNED = "earned"
+    REDEEMED = "redeemed"
+    EXPIRED = "expired"
+    ADJUSTED = "adjusted"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -64,6 +65,12 @@ class AccountService(RecordService[Account]):
                 select(func.count()).select_from(Account).where(Account.deleted_at.is_(None))
             )
             return int(total or 0)
+
+    def _prepare(self, session: Session, values: dict[str, Any], record: Account | None) -> None:
+        new_cycle = values.get("billing_cycle")
+        if record is not None and "billing_cycle" in values and new_cycle != record.billing_cycle:
+            values.setdefault("billing_cycle_before", record.billing_cycle)
+            values.setdefault("billing_cycle_changed_on", date.today())
 
     def _check(self, session: Session, values: Mapping[str, Any], record: Account | None) -> None:
         problems: list[FieldProblem] = []

@@ -37,10 +37,13 @@ from kamdesk.domain.enums import (
     BuyingRole,
     CalendarKind,
     ContactLevel,
+    GreetingChannel,
     IssueSeverity,
     IssueStatus,
+    PointKind,
     PreferenceCategory,
     Sensitivity,
+    Tier,
     VisitKind,
 )
 
@@ -116,6 +119,8 @@ class Account(Record):
     cooperation_since: Mapped[date | None] = col(Date, default=None)
     renewal_date: Mapped[date | None] = col(Date, default=None)
     billing_cycle: Mapped[BillingCycle | None] = col(choice(BillingCycle), default=None)
+    billing_cycle_before: Mapped[BillingCycle | None] = col(choice(BillingCycle), default=None)
+    billing_cycle_changed_on: Mapped[date | None] = col(Date, default=None)
     cost_to_serve: Mapped[int] = col(Integer, default=0)
     potential: Mapped[int] = col(Integer, default=0)
     development_cost: Mapped[int] = col(Integer, default=0)
@@ -129,6 +134,8 @@ class Account(Record):
     potential_needs: Mapped[str] = col(Text, default="")
     company_news: Mapped[str] = col(Text, default="")
     notes: Mapped[str] = col(Text, default="")
+    tier_override: Mapped[Tier | None] = col(choice(Tier), default=None)
+    tier_override_reason: Mapped[str] = col(Text, default="", server_default="")
 
 
 class AccountYear(Record):
@@ -257,6 +264,45 @@ class CustomerIssue(Record):
     confirmed_by_customer: Mapped[bool] = col(Boolean, default=False)
 
 
+class Greeting(Record):
+    """A greeting sent to a contact (or the account) on an occasion, by one channel."""
+
+    __tablename__ = "greetings"
+    __table_args__ = (Index("ix_greetings_contact_sent", "contact_id", "sent_on"),)
+
+    account_id: Mapped[str] = col(ForeignKey("accounts.id"), index=True)
+    contact_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None)
+    occasion: Mapped[str] = col(String(40))
+    channel: Mapped[GreetingChannel] = col(choice(GreetingChannel))
+    sent_on: Mapped[date] = col(Date)
+    text: Mapped[str] = col(Text, default="")
+    note: Mapped[str] = col(Text, default="")
+
+
+class PointEntry(Record):
+    """One movement of an account's loyalty points: earned (+), redeemed or expired (−)."""
+
+    __tablename__ = "point_entries"
+    __table_args__ = (Index("ix_point_entries_account_on", "account_id", "entry_on"),)
+
+    account_id: Mapped[str] = col(ForeignKey("accounts.id"))
+    entry_on: Mapped[date] = col(Date)
+    kind: Mapped[PointKind] = col(choice(PointKind))
+    points: Mapped[int] = col(Integer)
+    reason: Mapped[str] = col(Text, default="")
+    expires_on: Mapped[date | None] = col(Date, default=None)
+
+
+class Setting(Base):
+    """A value of a declared setting (domain/settings.py); absent keys use the default."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class SearchKey(Base):
     """One searchable key of an account or contact; derived data, rebuilt from the records.
 
@@ -291,6 +337,8 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     Anniversary,
     Visit,
     CustomerIssue,
+    Greeting,
+    PointEntry,
 )
 
 
