@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import calendar
 import math
+import multiprocessing
+import queue
 import random
 from bisect import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Dialect, Table, func, select
+from sqlalchemy.dialects import sqlite
 
 from kamdesk.domain.enums import (
     AccountStatus,
@@ -43,6 +45,8 @@ MAX_ACCOUNTS = 100_000
 ACCOUNTS_PER_ROUND = 500
 """Accounts generated (with everything that belongs to them) before their rows are written."""
 ROWS_PER_INSERT = 5_000
+PARALLEL_FROM = 2_000
+"""From this many accounts on, rows are drawn in a second process while this one writes."""
 CACHE_KIB = 256 * 1024
 """SQLite page cache while filling: the random-id indexes of a large fill stay in memory."""
 
@@ -115,8 +119,7 @@ def fill(
     if not 1 <= accounts <= MAX_ACCOUNTS:
         message = _("choose 1 to {n} accounts").format(n=MAX_ACCOUNTS)
         raise ValidationError([FieldProblem("accounts", message)])
-    sampler = _Sampler(random.Random(seed), today or date.today())
-    plans = sampler.plan(accounts)
+    day = today or date.today()
     written = dict.fromkeys((t.name for t in TABLES), 0)
     with archive.writing() as session:
         present = session.scalar(select(func.count()).select_from(Account.__table__)) or 0
@@ -127,20 +130,24 @@ def fill(
                     "archive (use --db to make a new one)"
                 ).format(n=present)
             )
-        sampler.hlc = archive.stamp()
+        hlc = archive.stamp()
         connection = session.connection()
         cache = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
         connection.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")  # indexes stay in memory
         try:
-            for start in range(0, accounts, ACCOUNTS_PER_ROUND):
-                batch = sampler.rows(plans[start : start + ACCOUNTS_PER_ROUND])
-                for table in TABLES:
-                    _insert(session, table, batch[table.name])
-                    written[table.name] += len(batch[table.name])
-                if progress is not None and start + ACCOUNTS_PER_ROUND < accounts:
-                    progress(start + ACCOUNTS_PER_ROUND, accounts)
-            keys = sampler.keys
-            keys.sort()  # the search_keys B-tree fills fastest in key order
+            make = _rounds_in_worker if accounts >= PARALLEL_FROM else _rounds
+            keys: list[KeyRow] = []
+            done = 0
+            for tables, round_keys, count in make(seed, day, accounts, hlc):
+                for name, (sql, values) in tables.items():
+                    for start in range(0, len(values), ROWS_PER_INSERT):
+                        connection.exec_driver_sql(sql, values[start : start + ROWS_PER_INSERT])
+                    written[name] += len(values)
+                keys += round_keys
+                done += count
+                if progress is not None and done < accounts:
+                    progress(done, accounts)
+            keys.sort(key=_key_order)  # the search_keys B-tree fills fastest in key order
             for start in range(0, len(keys), ROWS_PER_INSERT):
                 connection.exec_driver_sql(
                     'INSERT INTO search_keys ("inner", "key", entity_id, kind) VALUES (?, ?, ?, ?)',
@@ -160,26 +167,78 @@ def fill(
     )
 
 
-def _insert(session: Session, table: Table, rows: list[Row]) -> None:
-    """Driver-level executemany in slices: values go through each column's own conversion.
+KeyRow = tuple[int, str, str, str]
+Round = tuple[dict[str, tuple[str, list[tuple[Any, ...]]]], list[KeyRow], int]
+"""One run of accounts ready to write: (table -> (INSERT statement, value rows), keys, count)."""
+
+
+def _key_order(row: KeyRow) -> str:
+    """The (inner, key, entity_id) order as one string: sorts ~3x faster than the tuples."""
+    return f"{row[0]}{row[1]}\x00{row[2]}"
+
+
+def _rounds(seed: int, today: date, accounts: int, hlc: str) -> Iterator[Round]:
+    """Draw the sample data run by run, already converted to what the driver stores."""
+    sampler = _Sampler(random.Random(seed), today)
+    sampler.hlc = hlc
+    plans = sampler.plan(accounts)
+    dialect = sqlite.dialect()
+    for start in range(0, accounts, ACCOUNTS_PER_ROUND):
+        chunk = plans[start : start + ACCOUNTS_PER_ROUND]
+        batch = sampler.rows(chunk)
+        keys, sampler.keys = sampler.keys, []
+        tables = {t.name: _encode(t, batch[t.name], dialect) for t in TABLES if batch[t.name]}
+        yield tables, keys, len(chunk)
+
+
+def _encode(table: Table, rows: list[Row], dialect: Dialect) -> tuple[str, list[tuple[Any, ...]]]:
+    """An INSERT statement and the rows as the driver takes them, converted by the column types.
 
     SQLAlchemy's per-row executemany bookkeeping costs more than SQLite's insert itself at
-    this volume, so the column types' bind processors are applied here, once per value.
+    this volume, so each column type's own conversion is applied here, once per value.
     """
-    if not rows:
-        return
-    connection = session.connection()
     names = list(rows[0])
-    processors = [table.c[name].type.bind_processor(connection.dialect) for name in names]
+    processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     quoted = ", ".join(f'"{name}"' for name in names)
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
     pairs = list(zip(names, processors, strict=True))
-    for start in range(0, len(rows), ROWS_PER_INSERT):
-        values = [
-            tuple(p(row[n]) if p is not None else row[n] for n, p in pairs)
-            for row in rows[start : start + ROWS_PER_INSERT]
-        ]
-        connection.exec_driver_sql(sql, values)
+    values = [tuple(p(row[n]) if p is not None else row[n] for n, p in pairs) for row in rows]
+    return sql, values
+
+
+def _worker(seed: int, today: date, accounts: int, hlc: str, out: Any) -> None:
+    """Runs in a second process: draws the rounds while the first process writes them."""
+    try:
+        for item in _rounds(seed, today, accounts, hlc):
+            out.put(("round", item))
+        out.put(("done", None))
+    except BaseException as exc:  # reported to the writing process, which raises it as a sentence
+        out.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _rounds_in_worker(seed: int, today: date, accounts: int, hlc: str) -> Iterator[Round]:
+    """`_rounds`, drawn in a second process so that drawing and writing use both cores."""
+    context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
+    out = context.Queue(maxsize=3)
+    worker = context.Process(target=_worker, args=(seed, today, accounts, hlc, out), daemon=True)
+    worker.start()
+    try:
+        while True:
+            try:
+                kind, item = out.get(timeout=1.0)
+            except queue.Empty:
+                if not worker.is_alive():
+                    raise ArchiveError(_("making sample data stopped unexpectedly")) from None
+                continue
+            if kind == "done":
+                return
+            if kind == "error":
+                raise ArchiveError(_("making sample data failed: {e}").format(e=item))
+            yield item
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join(timeout=10)
 
 
 class _Sampler:
@@ -192,7 +251,7 @@ class _Sampler:
         self.hlc = ""
         self.names: set[str] = set()
         self.batch: dict[str, list[Row]] = {}
-        self.keys: list[tuple[int, str, str, str]] = []  # search keys of every round so far
+        self.keys: list[tuple[int, str, str, str]] = []  # search keys of the current round
 
     # helpers -------------------------------------------------------------------------------
 

@@ -332,3 +332,24 @@ def test_money_is_stored_as_whole_yuan(path: Path) -> None:
         " FROM account_years UNION SELECT DISTINCT typeof(cost), 'integer', 'integer' FROM visits",
     )
     assert types == [("integer", "integer", "integer")]
+
+
+def test_drawing_in_a_second_process_gives_the_same_archive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kamdesk.services.demo as demo
+
+    here, there = tmp_path / "here.kamdesk", tmp_path / "there.kamdesk"
+    with Workbench.open(here) as bench:
+        fill(bench.archive, 25, seed=11, today=TODAY)
+    monkeypatch.setattr(demo, "PARALLEL_FROM", 1)
+    with Workbench.open(there) as bench:
+        summary = fill(bench.archive, 25, seed=11, today=TODAY)
+        assert bench.check().ok
+    assert summary.accounts == 25
+    assert snapshot(there) == snapshot(here)
+
+
+def test_stored_times_use_the_same_text_form_as_every_other_write(path: Path) -> None:
+    stored = query(path, "SELECT occurred_at FROM visits LIMIT 1")[0][0]
+    assert len(stored) == len("2026-11-23 09:30:00.000000")
