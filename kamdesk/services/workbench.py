@@ -19,6 +19,7 @@ from kamdesk.services.engagement import (
     VisitService,
     YearFigureService,
 )
+from kamdesk.services.settings import SettingsService
 from kamdesk.storage.database import Archive
 from kamdesk.storage.search_index import rebuild
 
@@ -48,6 +49,7 @@ class Workbench:
         self.visits = VisitService(archive)
         self.issues = IssueService(archive)
         self.years = YearFigureService(archive)
+        self.settings = SettingsService(archive)
 
     @classmethod
     def open(cls, path: Path | str, *, write: bool = True) -> Workbench:
