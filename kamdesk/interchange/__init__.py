@@ -1,0 +1,1 @@
+"""Exchanging data with other programs: calendars (iCalendar), and later vCard and spreadsheets."""

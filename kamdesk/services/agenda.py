@@ -1,0 +1,399 @@
+"""The agenda: what is coming up (days to remember, festivals, renewals, follow-ups, issues).
+
+Anniversaries are the large source (tens of thousands in a big archive), so they are matched in
+SQL: every possible recurring day (366 solar, 720 lunar) is resolved for the window once with
+`resolve_many`, and one query fetches only the rows whose day lands in it, as plain tuples.
+"""
+
+from __future__ import annotations
+
+import calendar as _solar_calendar
+import heapq
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache, lru_cache
+from operator import attrgetter
+
+from kamdesk.domain.calendar_days import (
+    RULE_FEB29_TO_FEB28,
+    RULE_LAST_DAY_OF_MONTH,
+    RULE_LEAP_TO_ORDINARY,
+    Occurrence,
+    Recurring,
+    festivals_between,
+    resolve_many,
+)
+from kamdesk.domain.enums import AnniversaryKind, CalendarKind
+from kamdesk.domain.errors import FieldProblem, ValidationError
+from kamdesk.domain.settings import AGENDA_DAYS
+from kamdesk.i18n import _
+from kamdesk.services.settings import SettingsService
+from kamdesk.storage.database import Archive
+
+ANNIVERSARY, FESTIVAL, RENEWAL = "anniversary", "festival", "renewal"
+FOLLOW_UP, VISIT_DUE, ISSUE_DUE = "follow_up", "visit_due", "issue_due"
+KINDS = (ANNIVERSARY, FESTIVAL, RENEWAL, FOLLOW_UP, VISIT_DUE, ISSUE_DUE)
+"""Agenda item kinds, in the order items of one day are listed."""
+OVERDUE_FOLLOW_UP_DAYS = 90
+"""Follow-ups missed longer ago than this are left out: the agenda is not an archive."""
+MAX_DAYS = 366
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One thing on the agenda, with the record it comes from."""
+
+    on: date
+    kind: str  # one of KINDS
+    title: str
+    account_id: str | None
+    contact_id: str | None
+    record_id: str | None  # the anniversary / visit / issue it comes from
+    overdue: bool
+    detail: str  # the rule applied, the account name, lead days …
+
+
+VisitsDue = Callable[[date, date], list[AgendaItem]]
+"""(first day, last day — both inclusive) -> visits the cadence says are due in that window."""
+
+
+class AgendaService:
+    """Builds the agenda of one archive for a window of days."""
+
+    def __init__(
+        self, archive: Archive, settings: SettingsService, visits_due: VisitsDue | None = None
+    ) -> None:
+        self.archive = archive
+        self.settings = settings
+        self.visits_due = visits_due
+
+    def agenda(self, start: date, days: int | None = None) -> list[AgendaItem]:
+        """Items of [start, start + days), overdue ones first, then by date and kind."""
+        if days is None:
+            days = int(self.settings.get(AGENDA_DAYS))
+        if not 1 <= days <= MAX_DAYS:
+            message = _("the agenda covers 1 to {n} days").format(n=MAX_DAYS)
+            raise ValidationError([FieldProblem("days", message)])
+        end = start + timedelta(days=days - 1)  # inclusive from here on
+        anniversaries = self.anniversaries(start, end)
+        others = [
+            AgendaItem(when, FESTIVAL, f.name_zh, None, None, None, False, f.name_en)
+            for when, f in festivals_between(start, end)
+        ]
+        with self.archive.raw_reading() as connection:
+            others += _renewals(connection, start, end)
+            others += _follow_ups(connection, start, end)
+            others += _issues(connection, start, end)
+        if self.visits_due is not None:
+            others += self.visits_due(start, end)
+        order = {kind: n for n, kind in enumerate(KINDS)}
+        others.sort(key=lambda i: (not i.overdue, i.on, order.get(i.kind, len(order)), i.title))
+        overdue = [i for i in others if i.overdue]
+        upcoming = [i for i in others if not i.overdue]
+        # Anniversaries come by date and first within a day: merge rather than sort them again.
+        return [*overdue, *heapq.merge(anniversaries, upcoming, key=attrgetter("on"))]
+
+    def anniversaries(self, start: date, end: date) -> list[AgendaItem]:
+        """Anniversaries of live contacts and accounts on start..end (inclusive), by date.
+
+        Within a day they keep the order they were entered in.
+        One scan of the anniversaries table for the days that occur in the window, then the
+        names of the accounts and contacts involved, each looked up once.
+        """
+        if end < start:
+            return []
+        days = _days_in_window(start, end)
+        if not days:
+            return []
+        keys = list(days)
+        months = sorted({d.month for d in days.values()})
+        query = f"""
+            SELECT id, account_id, contact_id, family_member, kind, {_KEY_SQL}, year, lead_days
+            FROM anniversaries AS a
+            WHERE deleted_at IS NULL AND month IN ({",".join("?" * len(months))})
+              AND {_KEY_SQL} IN ({",".join("?" * len(keys))})
+        """  # only "?" placeholders and the constant _KEY_SQL are put into the text
+        with self.archive.raw_reading() as connection:
+            rows = connection.execute(query, [*months, *keys]).fetchall()
+            accounts = _names(
+                connection,
+                "SELECT id, name, short_name FROM accounts WHERE deleted_at IS NULL AND id IN",
+                {row[1] for row in rows},
+            )
+            contacts = _names(
+                connection,
+                "SELECT id, name, '' FROM contacts WHERE deleted_at IS NULL AND id IN",
+                {row[2] for row in rows if row[2]},
+            )
+        labels = {kind: kind_label(kind) for kind in AnniversaryKind}
+        title_of, family_of = _("{who} {kind} ({day})"), _("{contact}'s {member}")
+        ages, remind = _Texts(_("{n} years")), _Texts(_("remind {n} days ahead"))
+        by_date: defaultdict[date, list[AgendaItem]] = defaultdict(list)
+        for rid, account_id, contact_id, member, kind, key, year, lead in rows:
+            account = accounts.get(account_id)
+            contact = contacts.get(contact_id) if contact_id else None
+            if account is None or (contact_id and contact is None):
+                continue  # the account or contact is deleted
+            if contact is None:
+                who = account[1] or account[0]
+            elif member:
+                who = family_of.format(contact=contact[0], member=member)
+            else:
+                who = contact[0]
+            day = days[key]
+            title = title_of.format(who=who, kind=labels.get(kind, kind), day=day.label)
+            for on, rule, in_year in day.places:
+                parts = [account[0]]
+                if rule:
+                    parts.append(rule)
+                if year and in_year > year:
+                    parts.append(ages[in_year - year])
+                if lead:
+                    parts.append(remind[lead])
+                detail = " · ".join(parts)
+                by_date[on].append(
+                    AgendaItem(on, ANNIVERSARY, title, account_id, contact_id, rid, False, detail)
+                )
+        return [item for on in sorted(by_date) for item in by_date[on]]
+
+
+# anniversaries ---------------------------------------------------------------------------------
+
+_KEY_SQL = "((a.calendar = 'lunar') * 10000 + a.leap_month * 1000 + a.month * 40 + a.day)"
+"""One integer per distinct recurring day; `_key` computes the same in Python."""
+
+
+def _key(lunar: bool, month: int, day: int, leap: bool) -> int:
+    return lunar * 10000 + leap * 1000 + month * 40 + day
+
+
+class _Texts(dict[int, str]):
+    """A message with a number, formatted once per number."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def __missing__(self, n: int) -> str:
+        self[n] = text = self.message.format(n=n)
+        return text
+
+
+@dataclass(frozen=True)
+class _DayInWindow:
+    """A recurring day that occurs in the window: how it is written and where it falls."""
+
+    lunar: bool
+    month: int
+    day: int
+    leap: bool
+    label: str
+    places: tuple[tuple[date, str, int], ...]  # (date, rule in words or "", year it falls in)
+
+
+@cache
+def _every_day() -> tuple[Recurring, ...]:
+    """Every recurring day an anniversary can have: 366 solar, 360 lunar, 360 leap lunar."""
+    solar = [
+        Recurring(CalendarKind.SOLAR, m, d)
+        for m in range(1, 13)
+        for d in range(1, _solar_calendar.monthrange(2000, m)[1] + 1)
+    ]
+    lunar = [
+        Recurring(CalendarKind.LUNAR, m, d, leap)
+        for m in range(1, 13)
+        for d in range(1, 31)
+        for leap in (False, True)
+    ]
+    return (*solar, *lunar)
+
+
+@lru_cache(maxsize=16)
+def _days_in_window(start: date, end: date) -> dict[int, _DayInWindow]:
+    """{day key: the day} for every recurring day that occurs in start..end (a pure function)."""
+    days = _every_day()
+    places: defaultdict[int, list[Occurrence]] = defaultdict(list)
+    for index, occurrence in resolve_many(days, start, end):
+        d = days[index]
+        places[_key(d.calendar is CalendarKind.LUNAR, d.month, d.day, d.leap_month)].append(
+            occurrence
+        )
+    result = {}
+    for key, found in places.items():
+        lunar, leap = key >= 10000, key % 10000 >= 1000
+        month, day_index = divmod(key % 1000 - 1, 40)
+        day = day_index + 1
+        result[key] = _DayInWindow(
+            lunar,
+            month,
+            day,
+            leap,
+            day_label(lunar, month, day, leap),
+            tuple(
+                (
+                    o.date,
+                    rule_text(o.rule, lunar, month, day, o.date),
+                    lunar_year_of(o.date, month) if lunar else o.date.year,
+                )
+                for o in found
+            ),
+        )
+    return result
+
+
+def _names(connection: sqlite3.Connection, query: str, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """{id: (name, short name)} of the live records among `ids`, looked up in id order."""
+    if not ids:
+        return {}
+    rows = connection.execute(
+        f"{query} (SELECT value FROM json_each(?))", (json.dumps(sorted(ids)),)
+    ).fetchall()
+    return {rid: (name, short) for rid, name, short in rows}
+
+
+def whose(contact_name: str | None, family_member: str, account_name: str) -> str:
+    """Whose day it is: the contact, a family member of the contact, or the account."""
+    if contact_name is None:
+        return account_name
+    if family_member:
+        return _("{contact}'s {member}").format(contact=contact_name, member=family_member)
+    return contact_name
+
+
+def kind_label(kind: str) -> str:
+    """The name of a kind of anniversary, as shown to the user."""
+    labels: dict[str, str] = {
+        AnniversaryKind.BIRTHDAY: _("birthday"),
+        AnniversaryKind.WEDDING: _("wedding anniversary"),
+        AnniversaryKind.CHILD_BIRTHDAY: _("child's birthday"),
+        AnniversaryKind.COMPANY_FOUNDING: _("founding day"),
+        AnniversaryKind.COOPERATION: _("cooperation anniversary"),
+        AnniversaryKind.CUSTOM: _("anniversary"),
+    }
+    return labels.get(kind, kind)
+
+
+def anniversary_title(who: str, kind: str) -> str:
+    """'单田芳 birthday': whose day it is and what kind."""
+    return _("{who} {kind}").format(who=who, kind=kind_label(kind))
+
+
+def day_label(lunar: bool, month: int, day: int, leap: bool) -> str:
+    """The day as written: 09-17, lunar 08-15, lunar leap 02-10."""
+    if not lunar:
+        return f"{month:02d}-{day:02d}"
+    if leap:
+        return _("lunar leap {m:02d}-{d:02d}").format(m=month, d=day)
+    return _("lunar {m:02d}-{d:02d}").format(m=month, d=day)
+
+
+def lunar_year_of(when: date, lunar_month: int) -> int:
+    """The lunar year an occurrence of a lunar month belongs to (months 11-12 reach into Feb)."""
+    return when.year - 1 if lunar_month >= 11 and when.month <= 2 else when.year
+
+
+def rule_text(rule: str | None, lunar: bool, month: int, day: int, when: date) -> str:
+    """What a date rule did this time, in words; '' when no rule applied."""
+    if rule == RULE_LEAP_TO_ORDINARY:
+        return _("no leap month {m} in lunar {y}: on ordinary month {m}").format(
+            m=month, y=lunar_year_of(when, month)
+        )
+    if rule == RULE_LAST_DAY_OF_MONTH:
+        return _("lunar month {m} has 29 days in {y}: day 30 → 29").format(
+            m=month, y=lunar_year_of(when, month)
+        )
+    if rule == RULE_FEB29_TO_FEB28:
+        return _("no 29 February in {y}: on 28 February").format(y=when.year)
+    return ""
+
+
+# the other sources ------------------------------------------------------------------------------
+
+
+def _renewals(connection: sqlite3.Connection, start: date, end: date) -> list[AgendaItem]:
+    rows = connection.execute(
+        """SELECT id, name, short_name, renewal_date FROM accounts
+           WHERE deleted_at IS NULL AND renewal_date BETWEEN ? AND ?""",
+        (start.isoformat(), end.isoformat()),
+    ).fetchall()
+    return [
+        AgendaItem(
+            date.fromisoformat(when),
+            RENEWAL,
+            _("contract renewal: {a}").format(a=short or name),
+            rid,
+            None,
+            rid,
+            False,
+            name,
+        )
+        for rid, name, short, when in rows
+    ]
+
+
+def _follow_ups(connection: sqlite3.Connection, start: date, end: date) -> list[AgendaItem]:
+    """Follow-ups due in the window, and missed ones of the last 90 days.
+
+    A missed follow-up counts as done once the account has had a later visit on or after it.
+    """
+    earliest = start - timedelta(days=OVERDUE_FOLLOW_UP_DAYS)
+    rows = connection.execute(
+        """SELECT v.id, v.account_id, v.follow_up_on, v.purpose, v.next_steps, ac.name,
+                  ac.short_name
+           FROM visits v JOIN accounts ac ON ac.id = v.account_id
+           WHERE v.deleted_at IS NULL AND ac.deleted_at IS NULL
+             AND v.follow_up_on BETWEEN ? AND ?
+             AND (v.follow_up_on >= ? OR NOT EXISTS (
+                   SELECT 1 FROM visits later
+                   WHERE later.account_id = v.account_id AND later.deleted_at IS NULL
+                     AND later.id <> v.id AND later.occurred_at >= v.follow_up_on))""",
+        (earliest.isoformat(), end.isoformat(), start.isoformat()),
+    ).fetchall()
+    items = []
+    for rid, account_id, when, purpose, next_steps, name, short in rows:
+        on = date.fromisoformat(when)
+        what = " ".join((next_steps or purpose or "").split())
+        items.append(
+            AgendaItem(
+                on,
+                FOLLOW_UP,
+                _("follow up: {a}").format(a=short or name),
+                account_id,
+                None,
+                rid,
+                on < start,
+                " · ".join(p for p in (name, what) if p),
+            )
+        )
+    return items
+
+
+def _issues(connection: sqlite3.Connection, start: date, end: date) -> list[AgendaItem]:
+    rows = connection.execute(
+        """SELECT i.id, i.account_id, i.contact_id, i.due_on, i.description, i.severity,
+                  ac.name, ac.short_name
+           FROM customer_issues i JOIN accounts ac ON ac.id = i.account_id
+           WHERE i.deleted_at IS NULL AND ac.deleted_at IS NULL
+             AND i.status IN ('open', 'in_progress') AND i.due_on <= ?""",
+        (end.isoformat(),),
+    ).fetchall()
+    items = []
+    for rid, account_id, contact_id, when, description, severity, name, short in rows:
+        on = date.fromisoformat(when)
+        items.append(
+            AgendaItem(
+                on,
+                ISSUE_DUE,
+                _("issue due: {a}").format(a=short or name),
+                account_id,
+                contact_id,
+                rid,
+                on < start,
+                " · ".join(p for p in (name, severity, " ".join(description.split())) if p),
+            )
+        )
+    return items
