@@ -117,7 +117,7 @@ class Account(Record):
     owner: Mapped[str] = col(String(100), default="")
     executive_sponsor: Mapped[str] = col(String(100), default="")
     cooperation_since: Mapped[date | None] = col(Date, default=None)
-    renewal_date: Mapped[date | None] = col(Date, default=None)
+    renewal_date: Mapped[date | None] = col(Date, default=None, index=True)
     billing_cycle: Mapped[BillingCycle | None] = col(choice(BillingCycle), default=None)
     billing_cycle_before: Mapped[BillingCycle | None] = col(choice(BillingCycle), default=None)
     billing_cycle_changed_on: Mapped[date | None] = col(Date, default=None)
@@ -200,6 +200,7 @@ class Anniversary(Record):
     """A day to remember, solar or lunar, of a contact, their family, or the account."""
 
     __tablename__ = "anniversaries"
+    __table_args__ = (Index("ix_anniversaries_month_day", "month", "day"),)
 
     account_id: Mapped[str] = col(ForeignKey("accounts.id"), index=True)
     contact_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None, index=True)
@@ -248,7 +249,10 @@ class CustomerIssue(Record):
     """A problem or complaint the customer raised (客户问题/投诉)."""
 
     __tablename__ = "customer_issues"
-    __table_args__ = (Index("ix_customer_issues_account_status", "account_id", "status"),)
+    __table_args__ = (
+        Index("ix_customer_issues_account_status", "account_id", "status"),
+        Index("ix_customer_issues_due_on", "due_on"),
+    )
 
     account_id: Mapped[str] = col(ForeignKey("accounts.id"))
     contact_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None)

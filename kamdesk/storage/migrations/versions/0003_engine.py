@@ -122,8 +122,16 @@ def upgrade() -> None:
         "accounts", sa.Column("tier_override_reason", sa.Text(), server_default="", nullable=False)
     )
 
+    # The agenda looks up anniversaries by day, renewals and issues by due date.
+    op.create_index("ix_anniversaries_month_day", "anniversaries", ["month", "day"])
+    op.create_index("ix_customer_issues_due_on", "customer_issues", ["due_on"])
+    op.create_index(op.f("ix_accounts_renewal_date"), "accounts", ["renewal_date"])
+
 
 def downgrade() -> None:
+    op.drop_index("ix_accounts_renewal_date", "accounts")
+    op.drop_index("ix_customer_issues_due_on", "customer_issues")
+    op.drop_index("ix_anniversaries_month_day", "anniversaries")
     with op.batch_alter_table("accounts") as batch:
         batch.drop_column("tier_override_reason")
         batch.drop_column("tier_override")
