@@ -65,11 +65,10 @@ def register(commands: Any) -> None:
 
 def _agenda(args: argparse.Namespace) -> int:
     from kamdesk.cli.output import emit_json, table
-    from kamdesk.services.agenda import AgendaService
     from kamdesk.services.serialize import row_dict
 
     with open_workbench(args, write=False) as wb:
-        items = AgendaService(wb.archive, wb.settings).agenda(args.start or date.today(), args.days)
+        items = wb.agenda.agenda(args.start or date.today(), args.days)
     if args.json:
         emit_json([row_dict(i) for i in items])
     elif items:
@@ -99,12 +98,11 @@ def _calendar(args: argparse.Namespace) -> int:
 
 def _greet(args: argparse.Namespace) -> int:
     from kamdesk.cli.output import emit_json
-    from kamdesk.services.greetings import GreetingService
     from kamdesk.services.serialize import record_dict
 
     with open_workbench(args, write=True) as wb:
         contact = wb.contacts.resolve(args.contact)
-        service = GreetingService(wb.archive)
+        service = wb.greetings
         text = args.text if args.text is not None else service.suggest(contact.id, args.occasion)
         greeting, warnings = service.log(
             contact.id, args.occasion, args.channel, text, args.sent_on
@@ -120,12 +118,11 @@ def _greet(args: argparse.Namespace) -> int:
 
 def _greetings(args: argparse.Namespace) -> int:
     from kamdesk.cli.output import emit_json, table
-    from kamdesk.services.greetings import GreetingService
     from kamdesk.services.serialize import record_dict
 
     with open_workbench(args, write=False) as wb:
         contact = wb.contacts.resolve(args.contact)
-        history = GreetingService(wb.archive).history(contact.id)
+        history = wb.greetings.history(contact.id)
     if args.json:
         emit_json([record_dict(g) for g in history])
     elif history:
@@ -141,7 +138,6 @@ def _greetings(args: argparse.Namespace) -> int:
 
 def _points(args: argparse.Namespace) -> int:
     from kamdesk.cli.output import emit_json, table
-    from kamdesk.services.points import PointsService
     from kamdesk.services.serialize import record_dict
 
     if args.redeem is not None and not args.reason.strip():
@@ -149,7 +145,7 @@ def _points(args: argparse.Namespace) -> int:
     changing = args.earn_year is not None or args.redeem is not None
     with open_workbench(args, write=changing) as wb:
         account = wb.accounts.resolve(args.account)
-        service = PointsService(wb.archive, wb.settings)
+        service = wb.points
         if args.earn_year is not None:
             earned = service.earn_for_year(account.id, args.earn_year)
             if earned is None:

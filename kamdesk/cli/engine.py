@@ -54,10 +54,9 @@ def register(commands: Any) -> None:
 
 def _tiers(args: argparse.Namespace) -> int:
     from kamdesk.cli.output import emit_json, table
-    from kamdesk.services.engine import EngineService
 
     with open_workbench(args, write=False) as wb:
-        standings = EngineService(wb.archive, wb.settings).standings()
+        standings = wb.engine.standings()
     shares = _shares(standings)
     if args.json:
         emit_json(
@@ -83,11 +82,10 @@ def _tiers(args: argparse.Namespace) -> int:
 
 
 def _tier(args: argparse.Namespace) -> int:
-    from kamdesk.services.engine import EngineService
 
     with open_workbench(args, write=True) as wb:
         account = wb.accounts.resolve(args.account)
-        engine = EngineService(wb.archive, wb.settings)
+        engine = wb.engine
         engine.set_tier(account.id, None if args.tier == "auto" else args.tier, args.reason)
         standing = engine.standing(account.id)
     print(f"{standing.name}: {_tier_mark(standing)}")
@@ -97,11 +95,10 @@ def _tier(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     from kamdesk.cli.output import emit_json, table
-    from kamdesk.services.engine import EngineService
     from kamdesk.services.serialize import row_dict
 
     with open_workbench(args, write=False) as wb:
-        review = EngineService(wb.archive, wb.settings).key_account_review()
+        review = wb.engine.key_account_review()
     if args.json:
         emit_json(row_dict(review))
         return 0
@@ -122,10 +119,9 @@ def _review(args: argparse.Namespace) -> int:
 
 def _health(args: argparse.Namespace) -> int:
     from kamdesk.cli.output import emit_json, table
-    from kamdesk.services.engine import EngineService
 
     with open_workbench(args, write=False) as wb:
-        engine = EngineService(wb.archive, wb.settings)
+        engine = wb.engine
         if args.account:
             account = wb.accounts.resolve(args.account)
             standing = engine.standing(account.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import text
@@ -11,6 +12,7 @@ from kamdesk.domain.search_keys import account_keys, contact_keys
 from kamdesk.i18n import _
 from kamdesk.services import queries
 from kamdesk.services.accounts import AccountService
+from kamdesk.services.agenda import VISIT_DUE, AgendaItem, AgendaService
 from kamdesk.services.contacts import ContactService
 from kamdesk.services.engagement import (
     AnniversaryService,
@@ -19,6 +21,9 @@ from kamdesk.services.engagement import (
     VisitService,
     YearFigureService,
 )
+from kamdesk.services.engine import EngineService
+from kamdesk.services.greetings import GreetingService
+from kamdesk.services.points import PointsService
 from kamdesk.services.settings import SettingsService
 from kamdesk.storage.database import Archive
 from kamdesk.storage.search_index import rebuild
@@ -50,6 +55,10 @@ class Workbench:
         self.issues = IssueService(archive)
         self.years = YearFigureService(archive)
         self.settings = SettingsService(archive)
+        self.engine = EngineService(archive, self.settings)
+        self.agenda = AgendaService(archive, self.settings, visits_due=self._visits_due)
+        self.greetings = GreetingService(archive)
+        self.points = PointsService(archive, self.settings)
 
     @classmethod
     def open(cls, path: Path | str, *, write: bool = True) -> Workbench:
@@ -69,6 +78,35 @@ class Workbench:
         """Accounts and contacts by characters, pinyin, initials or phone digits."""
         with self.archive.raw_reading() as connection:
             return queries.search(connection, text, limit=limit)
+
+    def _visits_due(self, first: date, last: date) -> list[AgendaItem]:
+        """Visits the cadence of each account's tier calls for by `last` (overdue ones too)."""
+        items = []
+        for standing in self.engine.standings(today=first):
+            for due, label in (
+                (standing.next_visit_due, _("visit due")),
+                (standing.next_executive_due, _("executive visit due")),
+                (standing.next_maintenance_due, _("maintenance visit due")),
+            ):
+                if due is None or due > last:
+                    continue
+                overdue = due < first
+                detail = _("tier {t}").format(t=standing.tier.value)
+                if overdue:
+                    detail += " · " + _("{n} days overdue").format(n=(first - due).days)
+                items.append(
+                    AgendaItem(
+                        max(due, first) if overdue else due,
+                        VISIT_DUE,
+                        f"{standing.name}: {label}",
+                        standing.account_id,
+                        None,
+                        None,
+                        overdue,
+                        detail,
+                    )
+                )
+        return items
 
     def check(self) -> CheckReport:
         """Integrity, foreign keys, and whether every live record can be found by its name."""

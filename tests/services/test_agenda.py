@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from kamdesk.services.agenda import ANNIVERSARY, FESTIVAL, AgendaItem, AgendaService
 from kamdesk.services.workbench import Workbench
@@ -168,3 +168,15 @@ def test_a_window_across_spring_festival_finds_lunar_days_of_the_old_lunar_year(
         contact_id=customer.owner.id, kind="birthday", calendar="lunar", month=12, day=20
     )
     assert days_of(agenda(wb, date(2025, 1, 10), 30))[0][0] == date(2025, 1, 19)
+
+
+def test_the_workbench_agenda_lists_visits_the_cadence_calls_for(
+    wb: Workbench, customer: Customer
+) -> None:
+    today = date.today()
+    wb.visits.log(customer.account.id, occurred_at=today - timedelta(days=200), purpose="拜访")
+    items = [i for i in wb.agenda.agenda(today, 7) if i.kind == "visit_due"]
+    assert len(items) == 1  # tier C (no profit on record): a visit every 182 days
+    item = items[0]
+    assert item.account_id == customer.account.id and item.overdue
+    assert "苏州恒瑞精密机械有限公司" in item.title and "18 days overdue" in item.detail
