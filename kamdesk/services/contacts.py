@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from kamdesk.domain.errors import Ambiguous, FieldProblem, NotFound
 from kamdesk.domain.validation import email_problem, phone_problem
 from kamdesk.i18n import _
-from kamdesk.services.records import RecordService, blank, looks_like_id, require
+from kamdesk.services.records import RecordService, blank, live_account, looks_like_id, require
 from kamdesk.storage.models import Account, Anniversary, Contact, Preference, Record
 
 
@@ -43,7 +43,7 @@ class ContactService(RecordService[Contact]):
 
     def _prepare(self, session: Session, values: dict[str, Any], record: Contact | None) -> None:
         if record is None and values.get("account_id"):
-            values["account_id"] = _live_account_id(session, values["account_id"])
+            values["account_id"] = live_account(session, values["account_id"]).id
 
     def _check(self, session: Session, values: Mapping[str, Any], record: Contact | None) -> None:
         problems: list[FieldProblem] = []
@@ -72,13 +72,6 @@ class ContactService(RecordService[Contact]):
         account = session.get(Account, record.account_id)
         if account is None or account.is_deleted:
             raise NotFound(_("restore the account of {n} first").format(n=record.name))
-
-
-def _live_account_id(session: Session, account_id: str) -> str:
-    account = session.get(Account, account_id)
-    if account is None or account.is_deleted:
-        raise NotFound(_("no account with id {i}").format(i=account_id))
-    return account.id
 
 
 def _reporting_problems(

@@ -14,7 +14,7 @@ from kamdesk.domain.enums import CalendarKind, IssueStatus, Sensitivity
 from kamdesk.domain.errors import FieldProblem, NotFound, ValidationError
 from kamdesk.domain.lunar import lunar_date_problem
 from kamdesk.i18n import _
-from kamdesk.services.records import RecordService, blank, now, require
+from kamdesk.services.records import RecordService, blank, live_account, now, require
 from kamdesk.storage.models import (
     Account,
     AccountYear,
@@ -45,10 +45,7 @@ class _OwnedByAccount(RecordService[Any]):
                 raise ValidationError(
                     [FieldProblem("account_id", _("say which account or contact this is for"))]
                 )
-            account = session.get(Account, account_id)
-            if account is None or account.is_deleted:
-                raise NotFound(_("no account with id {i}").format(i=account_id))
-            values["account_id"] = account.id
+            values["account_id"] = live_account(session, account_id).id
 
     def _check_restorable(self, session: Session, record: Any) -> None:
         account = session.get(Account, record.account_id)
@@ -185,9 +182,7 @@ class VisitService(RecordService[Visit]):
 
     def _prepare(self, session: Session, values: dict[str, Any], record: Any) -> None:
         if record is None:
-            account = session.get(Account, values.get("account_id") or "")
-            if account is None or account.is_deleted:
-                raise NotFound(_("no account with id {i}").format(i=values.get("account_id")))
+            live_account(session, values.get("account_id"))
 
     def _check(self, session: Session, values: Mapping[str, Any], record: Any) -> None:
         problems: list[FieldProblem] = []
@@ -265,9 +260,7 @@ class YearFigureService(RecordService[AccountYear]):
 
     def _prepare(self, session: Session, values: dict[str, Any], record: Any) -> None:
         if record is None:
-            account = session.get(Account, values.get("account_id") or "")
-            if account is None or account.is_deleted:
-                raise NotFound(_("no account with id {i}").format(i=values.get("account_id")))
+            live_account(session, values.get("account_id"))
 
     def _check(self, session: Session, values: Mapping[str, Any], record: Any) -> None:
         problems: list[FieldProblem] = []

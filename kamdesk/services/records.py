@@ -261,6 +261,14 @@ def _swap_keys(
     )
 
 
+def live_account(session: Session, account_id: str | None) -> Account:
+    """The live account with this id, or NotFound."""
+    account = session.get(Account, account_id or "")
+    if account is None or account.is_deleted:
+        raise NotFound(_("no account with id {i}").format(i=account_id))
+    return account
+
+
 def require(problems: list[FieldProblem]) -> None:
     """Raise ValidationError if any problem was found."""
     if problems:
