@@ -180,14 +180,26 @@ def _search(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from kamdesk.cli.output import emit_json, show_account
     from kamdesk.services.queries import overview
-    from kamdesk.services.serialize import record_dict
+    from kamdesk.services.serialize import plain, record_dict
 
-    with open_workbench(args, write=False) as wb, wb.archive.reading() as session:
-        view = overview(session, wb.accounts.resolve_in(session, args.account))
+    with open_workbench(args, write=False) as wb:
+        with wb.archive.reading() as session:
+            view = overview(session, wb.accounts.resolve_in(session, args.account))
+        standing = wb.engine.standing(view.account.id)
+        points = wb.points.balance(view.account.id)
+        level = wb.points.level(points)
     if args.json:
         emit_json(
             {
                 "account": record_dict(view.account),
+                "standing": {
+                    "tier": standing.tier.value,
+                    "tier_explanation": standing.tier_explanation,
+                    "next_visit_due": plain(standing.next_visit_due),
+                    "visit_overdue_days": standing.visit_overdue_days,
+                    "risk_score": standing.risk_score,
+                },
+                "points": {"balance": points, "level": level},
                 "years": [record_dict(y) for y in view.years],
                 "contacts": [record_dict(c) for c in view.contacts],
                 "preferences": [record_dict(p) for p in view.preferences],
@@ -198,6 +210,17 @@ def _show(args: argparse.Namespace) -> int:
         )
     else:
         show_account(view)
+        print("\n" + _("Standing"))
+        print("  " + _("tier {t}: {e}").format(t=standing.tier.value, e=standing.tier_explanation))
+        if standing.next_visit_due:
+            due = _("next visit due {d}").format(d=standing.next_visit_due.isoformat())
+            if standing.visit_overdue_days:
+                due += " " + _("({n} days overdue)").format(n=standing.visit_overdue_days)
+            print("  " + due)
+        print("  " + _("risk score {n}").format(n=standing.risk_score))
+        for signal in standing.risk_signals:
+            print("    · " + signal.text)
+        print("  " + _("loyalty points {n:,}").format(n=points) + (f" ({level})" if level else ""))
     return 0
 
 

@@ -101,8 +101,8 @@ class AgendaService:
         """Anniversaries of live contacts and accounts on start..end (inclusive), by date.
 
         Within a day they keep the order they were entered in.
-        One scan of the anniversaries table for the days that occur in the window, then the
-        names of the accounts and contacts involved, each looked up once.
+        One query, by the (month, day) index, for the days that occur in the window, with the
+        names of their accounts and contacts joined in.
         """
         if end < start:
             return []
@@ -112,38 +112,31 @@ class AgendaService:
         keys = list(days)
         months = sorted({d.month for d in days.values()})
         query = f"""
-            SELECT id, account_id, contact_id, family_member, kind, {_KEY_SQL}, year, lead_days
+            SELECT a.id, a.account_id, a.contact_id, a.family_member, a.kind, {_KEY_SQL}, a.year,
+                   a.lead_days, ac.name, ac.short_name, c.name
             FROM anniversaries AS a
-            WHERE deleted_at IS NULL AND month IN ({",".join("?" * len(months))})
+            JOIN accounts AS ac ON ac.id = a.account_id AND ac.deleted_at IS NULL
+            LEFT JOIN contacts AS c ON c.id = a.contact_id AND c.deleted_at IS NULL
+            WHERE a.deleted_at IS NULL AND a.month IN ({",".join("?" * len(months))})
               AND {_KEY_SQL} IN ({",".join("?" * len(keys))})
         """  # only "?" placeholders and the constant _KEY_SQL are put into the text
         with self.archive.raw_reading() as connection:
             rows = connection.execute(query, [*months, *keys]).fetchall()
-            accounts = _names(
-                connection,
-                "SELECT id, name, short_name FROM accounts WHERE deleted_at IS NULL AND id IN",
-                {row[1] for row in rows},
-            )
-            contacts = _names(
-                connection,
-                "SELECT id, name, '' FROM contacts WHERE deleted_at IS NULL AND id IN",
-                {row[2] for row in rows if row[2]},
-            )
         labels = {kind: kind_label(kind) for kind in AnniversaryKind}
         title_of, family_of = _("{who} {kind} ({day})"), _("{contact}'s {member}")
         ages, remind = _Texts(_("{n} years")), _Texts(_("remind {n} days ahead"))
         by_date: defaultdict[date, list[AgendaItem]] = defaultdict(list)
-        for rid, account_id, contact_id, member, kind, key, year, lead in rows:
-            account = accounts.get(account_id)
-            contact = contacts.get(contact_id) if contact_id else None
-            if account is None or (contact_id and contact is None):
-                continue  # the account or contact is deleted
-            if contact is None:
+        for row in rows:
+            rid, account_id, contact_id, member, kind, key, year, lead = row[:8]
+            account, contact_name = (row[8], row[9]), row[10]
+            if contact_id and contact_name is None:
+                continue  # the contact is deleted
+            if contact_name is None:
                 who = account[1] or account[0]
             elif member:
-                who = family_of.format(contact=contact[0], member=member)
+                who = family_of.format(contact=contact_name, member=member)
             else:
-                who = contact[0]
+                who = contact_name
             day = days[key]
             title = title_of.format(who=who, kind=labels.get(kind, kind), day=day.label)
             for on, rule, in_year in day.places:

@@ -70,23 +70,20 @@ def fill(
         connection.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")  # indexes stay in memory
         try:
             make = _rounds_in_worker if accounts >= PARALLEL_FROM else _rounds
-            keys: list[KeyRow] = []
             done = 0
-            for tables, round_keys, count in make(seed, day, accounts, hlc):
+            for tables, keys, count in make(seed, day, accounts, hlc):
                 for name, (sql, values) in tables.items():
                     for start in range(0, len(values), ROWS_PER_INSERT):
                         connection.exec_driver_sql(sql, values[start : start + ROWS_PER_INSERT])
                     written[name] += len(values)
-                keys += round_keys
+                # Keys go in round by round, each round in key order: while a second process
+                # draws the next round, this one has the time to spare.
+                keys.sort(key=_key_order)
+                for start in range(0, len(keys), ROWS_PER_INSERT):
+                    connection.exec_driver_sql(_INSERT_KEYS, keys[start : start + ROWS_PER_INSERT])
                 done += count
                 if progress is not None and done < accounts:
                     progress(done, accounts)
-            keys.sort(key=_key_order)  # the search_keys B-tree fills fastest in key order
-            for start in range(0, len(keys), ROWS_PER_INSERT):
-                connection.exec_driver_sql(
-                    'INSERT INTO search_keys ("inner", "key", entity_id, kind) VALUES (?, ?, ?, ?)',
-                    keys[start : start + ROWS_PER_INSERT],
-                )
         finally:
             connection.exec_driver_sql(f"PRAGMA cache_size={cache}")
     if progress is not None:
@@ -102,6 +99,7 @@ def fill(
 
 
 KeyRow = tuple[int, str, str, str]
+_INSERT_KEYS = 'INSERT INTO search_keys ("inner", "key", entity_id, kind) VALUES (?, ?, ?, ?)'
 Round = tuple[dict[str, tuple[str, list[tuple[Any, ...]]]], list[KeyRow], int]
 """One run of accounts ready to write: (table -> (INSERT statement, value rows), keys, count)."""
 

@@ -288,3 +288,14 @@ def test_demo_fills_an_empty_archive_and_refuses_a_full_one(
     assert len(json.loads(out)) == 12
     code, out, err = run(capsys, "--db", path, "demo", "--accounts", "5")
     assert code == 1 and "already holds 12 accounts" in err
+
+
+def test_show_includes_tier_next_visit_and_loyalty_points(
+    filled: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "show", "南方食品")
+    assert code == 0
+    assert "tier C" in out and "next visit due" in out and "loyalty points 0" in out
+    _, out, _ = run(capsys, "show", "南方食品", "--json")
+    page = json.loads(out)
+    assert page["standing"]["tier"] == "C" and page["points"] == {"balance": 0, "level": ""}
