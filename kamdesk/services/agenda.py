@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import calendar as _solar_calendar
 import heapq
-import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -110,18 +109,20 @@ class AgendaService:
         if not days:
             return []
         keys = list(days)
-        months = sorted({d.month for d in days.values()})
+        spans = _day_spans(days.values())
+        where_days = " OR ".join(["(a.month = ? AND a.day BETWEEN ? AND ?)"] * len(spans))
         query = f"""
             SELECT a.id, a.account_id, a.contact_id, a.family_member, a.kind, {_KEY_SQL}, a.year,
                    a.lead_days, ac.name, ac.short_name, c.name
             FROM anniversaries AS a
             JOIN accounts AS ac ON ac.id = a.account_id AND ac.deleted_at IS NULL
             LEFT JOIN contacts AS c ON c.id = a.contact_id AND c.deleted_at IS NULL
-            WHERE a.deleted_at IS NULL AND a.month IN ({",".join("?" * len(months))})
+            WHERE a.deleted_at IS NULL AND ({where_days})
               AND {_KEY_SQL} IN ({",".join("?" * len(keys))})
         """  # only "?" placeholders and the constant _KEY_SQL are put into the text
         with self.archive.raw_reading() as connection:
-            rows = connection.execute(query, [*months, *keys]).fetchall()
+            params = [value for span in spans for value in span]
+            rows = connection.execute(query, [*params, *keys]).fetchall()
         labels = {kind: kind_label(kind) for kind in AnniversaryKind}
         title_of, family_of = _("{who} {kind} ({day})"), _("{contact}'s {member}")
         ages, remind = _Texts(_("{n} years")), _Texts(_("remind {n} days ahead"))
@@ -238,14 +239,21 @@ def _days_in_window(start: date, end: date) -> dict[int, _DayInWindow]:
     return result
 
 
-def _names(connection: sqlite3.Connection, query: str, ids: set[str]) -> dict[str, tuple[str, str]]:
-    """{id: (name, short name)} of the live records among `ids`, looked up in id order."""
-    if not ids:
-        return {}
-    rows = connection.execute(
-        f"{query} (SELECT value FROM json_each(?))", (json.dumps(sorted(ids)),)
-    ).fetchall()
-    return {rid: (name, short) for rid, name, short in rows}
+def _day_spans(days: Iterable[_DayInWindow]) -> list[tuple[int, int, int]]:
+    """(month, first day, last day) runs covering the given days, for index range scans."""
+    by_month: defaultdict[int, set[int]] = defaultdict(set)
+    for d in days:
+        by_month[d.month].add(d.day)
+    spans = []
+    for month in sorted(by_month):
+        run: list[int] = []
+        for day in sorted(by_month[month]):
+            if run and day != run[-1] + 1:
+                spans.append((month, run[0], run[-1]))
+                run = []
+            run.append(day)
+        spans.append((month, run[0], run[-1]))
+    return spans
 
 
 def whose(contact_name: str | None, family_member: str, account_name: str) -> str:

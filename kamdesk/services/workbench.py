@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import text
-
 from kamdesk.domain.search_keys import account_keys, contact_keys
 from kamdesk.i18n import _
 from kamdesk.services import queries
@@ -110,34 +108,31 @@ class Workbench:
 
     def check(self) -> CheckReport:
         """Integrity, foreign keys, and whether every live record can be found by its name."""
-        with self.archive.reading() as session:
-            conn = session.connection()
-            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+        with self.archive.raw_reading() as conn:
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if integrity == ["ok"]:
                 integrity = []
             foreign = [
                 f"{table} row {rowid} -> {parent}"
-                for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check")
+                for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check")
             ]
             missing, expected = [], 0
-            probe = text(
-                "SELECT 1 FROM search_keys WHERE inner = :i AND key = :k AND entity_id = :e"
-            )
+            probe = 'SELECT 1 FROM search_keys WHERE "inner" = ? AND "key" = ? AND entity_id = ?'
             for kind, sql in (
                 ("a", "SELECT id, name, short_name FROM accounts WHERE deleted_at IS NULL"),
                 ("c", "SELECT id, name, phones FROM contacts WHERE deleted_at IS NULL"),
             ):
-                for entity_id, name, extra in conn.execute(text(sql)).all():
+                for entity_id, name, extra in conn.execute(sql).fetchall():
                     if kind == "a":
                         keys = account_keys(name, extra)
                     else:
                         keys = contact_keys(name, _json_list(extra))
                     expected += len(keys)
                     for i, k in keys:
-                        if conn.execute(probe, {"i": i, "k": k, "e": entity_id}).first() is None:
+                        if conn.execute(probe, (i, k, entity_id)).fetchone() is None:
                             missing.append(name)
                             break
-            stored = conn.execute(text("SELECT count(*) FROM search_keys")).scalar_one()
+            stored = conn.execute("SELECT count(*) FROM search_keys").fetchone()[0]
             if stored > expected:
                 missing.append(_("{n} stale keys").format(n=stored - expected))
         return CheckReport(integrity, foreign, missing)
