@@ -112,9 +112,9 @@ class _Base(NamedTuple):
     revenue: int
     previous_profit: int | None
     has_latest: bool
-    lifetime_value: int
-    lifetime_explanation: str
-    quadrant: str
+    recent_profits: tuple[int, ...]  # gross profit of the lifetime-value basis years
+    service_cost: int  # the yearly cost to serve recorded on the account (besides visits)
+    development_cost: int
     years: int
     is_key_account: bool
     cycle: BillingCycle | None
@@ -132,12 +132,14 @@ class EngineService:
 
     def standings(self, today: date | None = None) -> list[Standing]:
         """Every live account, by rank (most gross profit in the latest full year first)."""
-        return self._standings(today or date.today(), None)
+        return self._standings(today or date.today())
 
     def standing(self, account_id: str, today: date | None = None) -> Standing:
         """One account's standing (its id or a unique id prefix)."""
         account = self._accounts.get(account_id)
-        return self._standings(today or date.today(), account.id)[0]
+        # Tiers and quadrants are relative to every other account, so all are computed.
+        found = self._standings(today or date.today())
+        return next(s for s in found if s.account_id == account.id)
 
     def key_account_review(self, today: date | None = None) -> KeyAccountReview:
         """Accounts to make key accounts and key accounts to drop, by the key.* settings."""
@@ -182,21 +184,26 @@ class EngineService:
 
     # computing ---------------------------------------------------------------------------------
 
-    def _standings(self, today: date, only: str | None) -> list[Standing]:
+    def _standings(self, today: date) -> list[Standing]:
         values = self.settings.values()
-        if only is None:
-            # The activity scans run in SQLite's C code, which lets go of the GIL, so a second
-            # read connection does them while this thread ranks the accounts. The two reads are
-            # separate snapshots; a change landing between them shows up on the next refresh.
-            with ThreadPoolExecutor(max_workers=1) as worker:
-                pending = worker.submit(self._activity, today, None)
-                with self.archive.raw_reading() as conn:
-                    bases = _bases(conn, today, values)
-                visits, issues, contacts = pending.result()
-        else:
+        # The activity scans run in SQLite's C code, which lets go of the GIL, so a second
+        # read connection does them while this thread ranks the accounts. The two reads are
+        # separate snapshots; a change landing between them shows up on the next refresh.
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            pending = worker.submit(self._activity, today, None)
             with self.archive.raw_reading() as conn:
-                bases = [b for b in _bases(conn, today, values) if b.account_id == only]
-                visits, issues, contacts = _activity(conn, today, only)
+                bases = _bases(conn, today, values)
+            visits, issues, contacts = pending.result()
+        expected = float(values[LIFETIME_YEARS.key])
+        estimates = {}
+        for b in bases:
+            seen = visits.get(b.account_id)
+            serving = b.service_cost + (seen.cost_last_year if seen else 0)
+            estimates[b.account_id] = lifetime_value(
+                b.recent_profits, expected, serving, b.development_cost
+            )
+        value_median = median(e.value for e in estimates.values())
+        cost_median = median(b.development_cost for b in bases)
         drop = float(values[PROFIT_DROP.key])
         days = {tier: rhythm.days_for(tier, values) for tier in Tier}
         latest_year = today.year - 1
@@ -230,9 +237,14 @@ class EngineService:
                     tier_explanation=b.tier_explanation,
                     rank=b.rank,
                     gross_profit=b.gross_profit,
-                    lifetime_value=b.lifetime_value,
-                    lifetime_explanation=b.lifetime_explanation,
-                    quadrant=b.quadrant,
+                    lifetime_value=estimates[b.account_id].value,
+                    lifetime_explanation=estimates[b.account_id].explanation,
+                    quadrant=quadrant(
+                        estimates[b.account_id].value,
+                        b.development_cost,
+                        value_median,
+                        cost_median,
+                    ),
                     last_visit=plan.visit.last,
                     next_visit_due=plan.visit.next_due,
                     visit_overdue_days=plan.visit.overdue_days,
@@ -296,27 +308,18 @@ def _bases(conn: sqlite3.Connection, today: date, values: Mapping[str, Any]) -> 
         known = figures.get(row[0], none)
         profits[row[0]] = known[latest][1] if latest in known else 0
     tiers = abc_tiers(profits, float(values[TIER_A_SHARE.key]), float(values[TIER_B_SHARE.key]))
-    expected = float(values[LIFETIME_YEARS.key])
     basis = range(first, latest + 1)
-    estimates = {}
-    for row in rows:
-        known = figures.get(row[0], none)
-        recent = [known[y][1] for y in basis if y in known]
-        estimates[row[0]] = lifetime_value(recent, expected, row[8] or 0, row[9] or 0)
-    value_median = median(e.value for e in estimates.values())
-    cost_median = median(row[9] or 0 for row in rows)
     by_hand = _("set to {t} by hand: {r} (computed: {c})")
     by_id = {row[0]: row for row in rows}
     bases = []
     for aid, computed in tiers.items():  # in rank order
-        _id, name, owner, override, why, cycle, before, changed, _cost, dev, since, key = by_id[aid]
+        _id, name, owner, override, why, cycle, before, changed, cost, dev, since, key = by_id[aid]
         explanation = computed.explanation
         tier = computed.tier
         if override:
             tier = TIERS[override]
             explanation = by_hand.format(t=override, r=why or "—", c=explanation)
         known = figures.get(aid, none)
-        estimate = estimates[aid]
         bases.append(
             _Base(
                 aid,
@@ -331,9 +334,9 @@ def _bases(conn: sqlite3.Connection, today: date, values: Mapping[str, Any]) -> 
                 known[latest][0] if latest in known else 0,
                 known[latest - 1][1] if latest - 1 in known else None,
                 latest in known,
-                estimate.value,
-                estimate.explanation,
-                quadrant(estimate.value, dev or 0, value_median, cost_median),
+                tuple(known[y][1] for y in basis if y in known),
+                cost or 0,
+                dev or 0,
                 full_years(date.fromisoformat(since), today) if since else 0,
                 bool(key),
                 CYCLES[cycle] if cycle else None,
@@ -354,6 +357,7 @@ class _Seen(NamedTuple):
     recent_count: int
     earlier: float | None
     earlier_count: int
+    cost_last_year: int  # visit costs of the last 365 days: part of the cost to serve
 
 
 def _visits(conn: sqlite3.Connection, today: date, only: str | None) -> dict[str, _Seen]:
@@ -371,7 +375,8 @@ def _visits(conn: sqlite3.Connection, today: date, only: str | None) -> dict[str
         " avg(CASE WHEN occurred_at >= :recent THEN satisfaction END),"
         " count(CASE WHEN occurred_at >= :recent THEN satisfaction END),"
         " avg(CASE WHEN occurred_at < :recent AND occurred_at >= :earlier THEN satisfaction END),"
-        " count(CASE WHEN occurred_at < :recent AND occurred_at >= :earlier THEN satisfaction END)"
+        " count(CASE WHEN occurred_at < :recent AND occurred_at >= :earlier THEN satisfaction END),"
+        " coalesce(sum(CASE WHEN occurred_at >= :year_ago THEN cost END), 0)"
         f" FROM {source} WHERE deleted_at IS NULL AND occurred_at < :tomorrow"
     )
     params: dict[str, Any] = {
@@ -380,14 +385,15 @@ def _visits(conn: sqlite3.Connection, today: date, only: str | None) -> dict[str
         "recent": recent,
         "earlier": earlier,
         "tomorrow": tomorrow,
+        "year_ago": (today - timedelta(days=365)).isoformat(),
     }
     if only is not None:
         sql += " AND account_id = :only"
         params["only"] = only
     sql += " GROUP BY account_id"
     return {
-        aid: _Seen(_moment(last), _moment(ex), _moment(site), r, rn, e, en)
-        for aid, last, ex, site, r, rn, e, en in conn.execute(sql, params)
+        aid: _Seen(_moment(last), _moment(ex), _moment(site), r, rn, e, en, int(spent))
+        for aid, last, ex, site, r, rn, e, en, spent in conn.execute(sql, params)
     }
 
 

@@ -74,6 +74,17 @@ def test_a_healthy_account_alone_is_tier_a_with_no_risk(wb: Workbench) -> None:
     assert s.lifetime_explanation.endswith("= 4,300,000")
 
 
+def test_visit_costs_of_the_last_twelve_months_are_part_of_the_cost_to_serve(
+    wb: Workbench,
+) -> None:
+    built = healthy(wb)
+    wb.visits.log(built.account, occurred_at=datetime(2025, 5, 1, 18), kind="dinner", cost=20_000)
+    wb.visits.log(built.account, occurred_at=datetime(2024, 1, 5, 18), kind="dinner", cost=50_000)
+    s = the(wb, built)
+    # (1,000,000 − (100,000 + 20,000)) × 5 − 200,000: the 2024 dinner is over a year ago
+    assert s.lifetime_value == 4_200_000
+
+
 def fall_in_profit(wb: Workbench, b: Built) -> None:
     wb.years.set_year(b.account, 2024, 3_000_000, 700_000)  # −30% against 2023
 
