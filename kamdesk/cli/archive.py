@@ -57,7 +57,7 @@ def register(commands: Any) -> None:
 
     add = commands.add_parser("add", help=_("add an account, contact or anniversary"))
     add.set_defaults(handler=_add)
-    kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(add))
+    kinds = add.add_subparsers(dest="record", metavar="KIND", required=True, parser_class=type(add))
     account = kinds.add_parser("account", help=_("a customer company"))
     account.add_argument("name", metavar="NAME")
     account.add_argument("--short-name", default="")
@@ -281,7 +281,7 @@ def _add(args: argparse.Namespace) -> int:
 
     record: Any
     with open_workbench(args, write=True) as wb:
-        if args.kind == "account":
+        if args.record == "account":
             record = wb.accounts.create(
                 name=args.name,
                 short_name=args.short_name,
@@ -291,7 +291,7 @@ def _add(args: argparse.Namespace) -> int:
                 owner=args.owner,
                 status=args.status,
             )
-        elif args.kind == "contact":
+        elif args.record == "contact":
             record = wb.contacts.create(
                 account_id=wb.accounts.resolve(args.account).id,
                 name=args.name,
@@ -317,7 +317,7 @@ def _add(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(record_dict(record))
     else:
-        print(_("added {k} {i}").format(k=args.kind, i=record.id))
+        print(_("added {k} {i}").format(k=args.record, i=record.id))
     return 0
 
 

@@ -299,3 +299,12 @@ def test_show_includes_tier_next_visit_and_loyalty_points(
     _, out, _ = run(capsys, "show", "南方食品", "--json")
     page = json.loads(out)
     assert page["standing"]["tier"] == "C" and page["points"] == {"balance": 0, "level": ""}
+
+
+def test_adding_an_anniversary_says_what_was_added(
+    filled: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys, "add", "anniversary", "区志强", "--kind", "wedding", "--solar", "10-01"
+    )
+    assert code == 0 and out.startswith("added anniversary ")
