@@ -20,6 +20,7 @@ from pathlib import Path
 from kamdesk.domain.pinyin import initials, readings
 from kamdesk.domain.search_keys import query_text
 from kamdesk.services.demo import fill
+from kamdesk.services.demo_sampler import TABLES
 from kamdesk.services.workbench import Workbench
 from kamdesk.storage.search_index import _TIERS
 
@@ -57,17 +58,7 @@ def bench_fill(path: Path, accounts: int) -> None:
     ok = verdict(took <= TARGET_FILL_S)
     print(f"\n1. fill: {took:.1f} s  (target ≤ {TARGET_FILL_S:.0f} s)  {ok}")
     with sqlite3.connect(path) as raw:
-        for table in (
-            "accounts",
-            "account_years",
-            "contacts",
-            "preferences",
-            "anniversaries",
-            "visits",
-            "visit_contacts",
-            "customer_issues",
-            "search_keys",
-        ):
+        for table in [*(t.name for t in TABLES), "search_keys"]:
             rows = raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             print(f"   {table:<16} {rows:>10,}")
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file())
