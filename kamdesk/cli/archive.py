@@ -93,13 +93,31 @@ def register(commands: Any) -> None:
         sub.add_argument("ref", metavar="ID_OR_NAME")
         sub.set_defaults(handler=_delete_or_restore)
 
+    summary = commands.add_parser(
+        "status", help=_("the archive in one line (creating the default one with sample data)")
+    )
+    summary.set_defaults(handler=status)
+
     check = commands.add_parser("check", help=_("check the archive's integrity"))
     check.add_argument("--rebuild-search", action="store_true", help=_("recompute search keys"))
     check.set_defaults(handler=_check)
 
 
 def start(args: argparse.Namespace) -> int:
-    """No command: open the archive, seeding a brand-new default one with sample data."""
+    """No command: open the desktop on the archive (a brand-new default one gets sample data)."""
+    from kamdesk.services.paths import default_archive_path
+
+    path = (args.db or default_archive_path()).expanduser()
+    try:
+        from kamdesk.ui.app import run
+    except ImportError as exc:  # no Qt here (a server, a minimal install): the text summary
+        print(_("The desktop cannot start here ({e}); showing the archive instead.").format(e=exc))
+        return status(args)
+    return run(path, sample_data=not path.exists() and args.db is None)
+
+
+def status(args: argparse.Namespace) -> int:
+    """The archive in one line, seeding a brand-new default one with sample data."""
     from kamdesk.services.paths import default_archive_path
 
     path = (args.db or default_archive_path()).expanduser()

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from sqlalchemy import delete, insert
+
 from kamdesk.domain import cadence as rhythm
 from kamdesk.domain.cadence import Cadence, CadenceDays
 from kamdesk.domain.enums import (
@@ -63,6 +65,7 @@ from kamdesk.services.accounts import AccountService
 from kamdesk.services.records import blank
 from kamdesk.services.settings import SettingsService
 from kamdesk.storage.database import Archive
+from kamdesk.storage.models import StandingCache
 
 __all__ = ["EngineService", "KeyAccountReview", "Signal", "Standing"]
 
@@ -181,6 +184,28 @@ class EngineService:
             message = _("say why this account's tier is set by hand")
             raise ValidationError([FieldProblem("tier_override_reason", message)])
         self._accounts.update(account_id, tier_override=chosen, tier_override_reason=reason.strip())
+
+    def refresh_cache(self, today: date | None = None) -> list[Standing]:
+        """Recompute every standing and store tier, next visit and risk for the lists to sort by."""
+        day = today or date.today()
+        standings = self._standings(day)
+        rows = [
+            {
+                "account_id": s.account_id,
+                "tier": s.tier.value,
+                "rank": s.rank,
+                "next_visit_due": s.next_visit_due,
+                "visit_overdue_days": s.visit_overdue_days,
+                "risk_score": s.risk_score,
+                "computed_on": day,
+            }
+            for s in standings
+        ]
+        with self.archive.writing() as session:
+            session.execute(delete(StandingCache))
+            if rows:
+                session.execute(insert(StandingCache), rows)
+        return standings
 
     # computing ---------------------------------------------------------------------------------
 

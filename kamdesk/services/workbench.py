@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kamdesk.domain.search_keys import account_keys, contact_keys
 from kamdesk.i18n import _
-from kamdesk.services import queries
+from kamdesk.services import lists, queries
 from kamdesk.services.accounts import AccountService
 from kamdesk.services.agenda import VISIT_DUE, AgendaItem, AgendaService
 from kamdesk.services.contacts import ContactService
@@ -76,6 +76,33 @@ class Workbench:
         """Accounts and contacts by characters, pinyin, initials or phone digits."""
         with self.archive.raw_reading() as connection:
             return queries.search(connection, text, limit=limit)
+
+    def account_page(
+        self, query: lists.AccountQuery, *, offset: int = 0, limit: int = 200
+    ) -> list[lists.AccountListRow]:
+        """One page of the accounts list, filtered and sorted in SQL."""
+        with self.archive.raw_reading() as connection:
+            return lists.account_page(connection, query, offset=offset, limit=limit)
+
+    def account_count(self, query: lists.AccountQuery) -> int:
+        with self.archive.raw_reading() as connection:
+            return lists.account_count(connection, query)
+
+    def account_choices(self) -> tuple[list[str], list[str]]:
+        """Owners and regions in use, for filters."""
+        with self.archive.raw_reading() as connection:
+            return lists.account_choices(connection)
+
+    def contact_page(
+        self, query: lists.ContactQuery, *, offset: int = 0, limit: int = 200
+    ) -> list[lists.ContactListRow]:
+        """One page of the contacts list, filtered and sorted in SQL."""
+        with self.archive.raw_reading() as connection:
+            return lists.contact_page(connection, query, offset=offset, limit=limit)
+
+    def contact_count(self, query: lists.ContactQuery) -> int:
+        with self.archive.raw_reading() as connection:
+            return lists.contact_count(connection, query)
 
     def _visits_due(self, first: date, last: date) -> list[AgendaItem]:
         """Visits the cadence of each account's tier calls for by `last` (overdue ones too)."""

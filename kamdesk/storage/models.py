@@ -324,6 +324,27 @@ class SearchKey(Base):
     kind: Mapped[str] = mapped_column(String(1))
 
 
+class StandingCache(Base):
+    """The engine's last verdict per account, so lists can sort and filter by it in SQL.
+
+    Derived data: recomputed from the records (`EngineService.refresh_cache`), never synced.
+    """
+
+    __tablename__ = "standing_cache"
+    __table_args__ = (
+        Index("ix_standing_cache_tier", "tier"),
+        Index("ix_standing_cache_next_due", "next_visit_due"),
+    )
+
+    account_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tier: Mapped[str] = mapped_column(String(1))
+    rank: Mapped[int] = mapped_column(Integer)
+    next_visit_due: Mapped[date | None] = mapped_column(Date)
+    visit_overdue_days: Mapped[int] = mapped_column(Integer)
+    risk_score: Mapped[int] = mapped_column(Integer)
+    computed_on: Mapped[date] = mapped_column(Date)
+
+
 class Meta(Base):
     """Facts about this archive: installation id, last clock stamp."""
 

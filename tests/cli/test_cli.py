@@ -271,10 +271,10 @@ def test_a_broken_archive_file_is_a_one_line_error(tmp_path: Path) -> None:
 def test_first_start_creates_the_default_archive_with_sample_data_once(
     archive_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys)
+    code, out, _ = run(capsys, "status")
     assert code == 0 and archive_path.exists()
     assert "Sample data: 60 accounts" in out
-    code, out, _ = run(capsys)
+    code, out, _ = run(capsys, "status")
     assert code == 0 and "Sample data" not in out and "60 accounts" in out
 
 

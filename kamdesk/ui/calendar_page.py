@@ -1,0 +1,11 @@
+"""Calendar page (being built)."""
+
+from __future__ import annotations
+
+from kamdesk.i18n import _
+from kamdesk.ui.page import Page
+
+
+class CalendarPage(Page):
+    def title(self) -> str:
+        return _("Calendar")

@@ -1,0 +1,320 @@
+"""The main window: navigation on the left, one page at a time, menus and shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from kamdesk import __version__
+from kamdesk.i18n import _
+from kamdesk.storage.migrations import HEAD
+from kamdesk.ui.account_page import AccountPage
+from kamdesk.ui.accounts_page import AccountsPage
+from kamdesk.ui.calendar_page import CalendarPage
+from kamdesk.ui.contact_page import ContactPage
+from kamdesk.ui.contacts_page import ContactsPage
+from kamdesk.ui.context import Context
+from kamdesk.ui.i18n import LANGUAGE_KEY
+from kamdesk.ui.ops import Op, Progress
+from kamdesk.ui.page import Page
+from kamdesk.ui.reports_page import ReportsPage
+from kamdesk.ui.sync_page import SyncPage
+from kamdesk.ui.today_page import TodayPage
+
+SAMPLE_ACCOUNTS = 60
+STANDINGS_PAUSE_MS = 800
+"""After a change, tiers and due dates are recomputed once edits pause this long."""
+
+
+class MainWindow(QMainWindow):
+    standings_refreshed = Signal()
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(_("kamdesk — {path}").format(path=ctx.wb.archive.path.name))
+        self.setMinimumSize(QSize(900, 560))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        self.history: list[str] = []
+        factories: list[tuple[str, Callable[[Context], Page]]] = [
+            ("today", TodayPage),
+            ("accounts", AccountsPage),
+            ("contacts", ContactsPage),
+            ("calendar", CalendarPage),
+            ("reports", ReportsPage),
+            ("sync", SyncPage),
+        ]
+        for key, factory in factories:
+            page = factory(ctx)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.account_page = AccountPage(ctx)
+        self.contact_page = ContactPage(ctx)
+        for key, page in (("account", self.account_page), ("contact", self.contact_page)):
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        ctx.notifier.open_account.connect(self.open_account)
+        ctx.notifier.open_contact.connect(self.open_contact)
+        ctx.notifier.changed.connect(self._changed)
+        self.standings_pause = QTimer(self)
+        self.standings_pause.setSingleShot(True)
+        self.standings_pause.setInterval(STANDINGS_PAUSE_MS)
+        self.standings_pause.timeout.connect(self.refresh_standings)
+        self._standings_op: Op[object] | None = None
+        self._build_menus()
+        self.statusBar().showMessage(_("Archive {path}").format(path=ctx.wb.archive.path), 5000)
+        self._restore_state()
+
+    # navigation -----------------------------------------------------------------------------
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def current_key(self) -> str:
+        return next(k for k, p in self.pages.items() if p is self.stack.currentWidget())
+
+    def show_page(self, key: str) -> None:
+        page = self.pages[key]
+        if self.stack.currentWidget() is not page:
+            self.history.append(self.current_key())
+        self.stack.setCurrentWidget(page)
+        for number in range(self.nav.count()):
+            if self.nav.item(number).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(number)
+                self.nav.blockSignals(False)
+        page.refresh()
+
+    def _nav_changed(self, row: int) -> None:
+        if row >= 0:
+            self.show_page(str(self.nav.item(row).data(Qt.ItemDataRole.UserRole)))
+
+    def open_account(self, account_id: str) -> None:
+        self.account_page.show_account(account_id)
+        self.show_page("account")
+
+    def open_contact(self, contact_id: str) -> None:
+        self.contact_page.show_contact(contact_id)
+        self.show_page("contact")
+
+    def go_back(self) -> None:
+        while self.history:
+            key = self.history.pop()
+            if key in self.pages:
+                self.stack.setCurrentWidget(self.pages[key])
+                self.pages[key].refresh()
+                return
+
+    # menus and shortcuts ----------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(_("&File"))
+        file.addAction(
+            self._action(
+                _("&New…"), lambda: self.current_page().new_record(), QKeySequence.StandardKey.New
+            )
+        )
+        self.sample_action = self._action(_("Load &sample data"), self.load_sample_data)
+        file.addAction(self.sample_action)
+        file.addSeparator()
+        file.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        edit = bar.addMenu(_("&Edit"))
+        undo = self.ctx.undo.createUndoAction(self, _("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo.createRedoAction(self, _("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        edit.addAction(
+            self._action(
+                _("&Find"),
+                lambda: self.current_page().focus_search(),
+                QKeySequence.StandardKey.Find,
+            )
+        )
+        edit.addAction(
+            self._action(
+                _("&Delete"),
+                lambda: self.current_page().delete_selected(),
+                QKeySequence.StandardKey.Delete,
+            )
+        )
+
+        view = bar.addMenu(_("&View"))
+        view.addAction(
+            self._action(_("&Refresh"), self.refresh_all, QKeySequence.StandardKey.Refresh)
+        )
+        view.addAction(self._action(_("&Back"), self.go_back, QKeySequence.StandardKey.Back))
+        view.addSeparator()
+        for number in range(self.nav.count()):
+            key = str(self.nav.item(number).data(Qt.ItemDataRole.UserRole))
+            view.addAction(
+                self._action(
+                    self.nav.item(number).text(),
+                    partial(self.show_page, key),
+                    f"Ctrl+{number + 1}",
+                )
+            )
+
+        settings = bar.addMenu(_("&Settings"))
+        language = settings.addMenu(_("&Language"))
+        group = QActionGroup(self)
+        chosen = str(self.ctx.settings.value(LANGUAGE_KEY, "") or "")
+        for code, text in (("", _("Follow the system")), ("zh_CN", "中文"), ("en", "English")):
+            action = QAction(text, self, checkable=True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            group.addAction(action)
+            language.addAction(action)
+
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About kamdesk"), self.about))
+
+    # actions ------------------------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        self.current_page().refresh()
+        self.refresh_standings()
+
+    def _changed(self) -> None:
+        self.standings_pause.start()  # each page redraws itself (Page._archive_changed)
+
+    def refresh_standings(self) -> None:
+        """Recompute tiers, due dates and risk in the background, then redraw the lists."""
+        if self._standings_op is not None:
+            self.standings_pause.start()  # one at a time: try again after this one
+            return
+        wb = self.ctx.wb
+
+        def work(_progress: Progress) -> object:
+            return wb.engine.refresh_cache()
+
+        def done(_result: object) -> None:
+            self._standings_op = None
+            self.current_page().refresh()
+            self.standings_refreshed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self._standings_op = None
+            self.statusBar().showMessage(_("Tiers could not be recomputed: {e}").format(e=exc))
+
+        self._standings_op = Op(self, "", work, modal=False).on_success(done).on_failure(failed)
+        self._standings_op.run()
+
+    def load_sample_data(self) -> None:
+        from kamdesk.services.demo import fill
+
+        wb = self.ctx.wb
+        if wb.accounts.count():
+            QMessageBox.information(
+                self, _("Sample data"), _("Sample data goes into an empty archive only.")
+            )
+            return
+
+        def work(progress: Progress) -> object:
+            summary = fill(wb.archive, SAMPLE_ACCOUNTS, progress=progress)
+            wb.engine.refresh_cache()
+            return summary
+
+        def done(_summary: object) -> None:
+            self.ctx.notifier.changed.emit()
+            self.show_page("today")
+
+        Op(self, _("Loading sample data…"), work).on_success(done).run()
+
+    def offer_first_steps(self) -> None:
+        """An empty archive: offer sample data to look around with, or start empty."""
+        box = QMessageBox(self)
+        box.setWindowTitle(_("An empty archive"))
+        box.setText(
+            _(
+                "This archive has no accounts yet. Load sample data to look around, or start "
+                "with your own customers (File → New, Ctrl+N)."
+            )
+        )
+        sample = box.addButton(_("Load sample data"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Start empty"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(sample)
+        box.exec()
+        if box.clickedButton() is sample:
+            self.load_sample_data()
+
+    def set_language(self, code: str) -> None:
+        self.ctx.settings.setValue(LANGUAGE_KEY, code)
+        QMessageBox.information(
+            self,
+            _("Language"),
+            _("The new language is used from the next start of kamdesk."),
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About kamdesk"),
+            _("kamdesk {v}\nArchive: {p}\nSchema version: {s}").format(
+                v=__version__, p=self.ctx.wb.archive.path, s=HEAD
+            ),
+        )
+
+    # window state -------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.ctx.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1200, 760)
+        last = str(self.ctx.settings.value("window/page", "today") or "today")
+        self.show_page(
+            last if last in self.pages and last not in ("account", "contact") else "today"
+        )
+        self.history.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.setValue("window/geometry", self.saveGeometry())
+        key = self.current_key()
+        self.ctx.settings.setValue(
+            "window/page", key if key not in ("account", "contact") else "accounts"
+        )
+        self.ctx.settings.sync()
+        event.accept()

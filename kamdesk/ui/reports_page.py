@@ -1,0 +1,11 @@
+"""Reports page (being built)."""
+
+from __future__ import annotations
+
+from kamdesk.i18n import _
+from kamdesk.ui.page import Page
+
+
+class ReportsPage(Page):
+    def title(self) -> str:
+        return _("Reports")
