@@ -13,8 +13,9 @@ from kamdesk.domain.enums import AccountStatus, Attitude, ContactLevel, Tier
 from kamdesk.domain.search_keys import query_text
 from kamdesk.storage import search_index
 
-SEARCH_LIMIT = 2000
-"""At most this many search matches narrow a list (the best-ranked ones)."""
+SEARCH_LIMIT = 1000
+"""A search narrows a list to at most this many records, the best-ranked ones (exact, then
+prefix, then inside): enough to scan by eye, and it keeps each keystroke fast."""
 
 
 class AccountSort(StrEnum):
@@ -72,15 +73,19 @@ _ACCOUNT_ORDER = {
     AccountSort.OPEN_ISSUES: "open_issues",
 }
 
-_ACCOUNT_COLUMNS = """
-    a.id, a.name, s.tier, a.is_key_account, a.owner, a.city, a.region, a.status,
-    (SELECT MAX(v.occurred_at) FROM visits v
-      WHERE v.account_id = a.id AND v.deleted_at IS NULL) AS last_visit,
-    s.next_visit_due, COALESCE(s.visit_overdue_days, 0),
-    (SELECT COUNT(*) FROM customer_issues i
+_LAST_VISIT = """(SELECT MAX(v.occurred_at) FROM visits v
+      WHERE v.account_id = a.id AND v.deleted_at IS NULL)"""
+_OPEN_ISSUES = """(SELECT COUNT(*) FROM customer_issues i
       WHERE i.account_id = a.id AND i.deleted_at IS NULL
-        AND i.status IN ('open', 'in_progress')) AS open_issues
+        AND i.status IN ('open', 'in_progress'))"""
+_ACCOUNT_COLUMNS = f"""
+    a.id, a.name, s.tier, a.is_key_account, a.owner, a.city, a.region, a.status,
+    {_LAST_VISIT} AS last_visit, s.next_visit_due, COALESCE(s.visit_overdue_days, 0),
+    {_OPEN_ISSUES} AS open_issues
 """
+_ACCOUNT_FIGURES = f", {_LAST_VISIT} AS last_visit, {_OPEN_ISSUES} AS open_issues"
+"""What sorting by last visit or open issues needs computed for every matching row."""
+_FIGURE_SORTS = {AccountSort.LAST_VISIT, AccountSort.OPEN_ISSUES}
 
 
 def _account_where(conn: sqlite3.Connection, query: AccountQuery) -> tuple[str, list[object]]:
@@ -135,15 +140,47 @@ def account_page(
     conn: sqlite3.Connection, query: AccountQuery, *, offset: int = 0, limit: int = 200
 ) -> list[AccountListRow]:
     """One page of the accounts list."""
-    where, params = _account_where(conn, query)
+    return _account_page(conn, query, _account_where(conn, query), offset, limit)
+
+
+def account_first_page(
+    conn: sqlite3.Connection, query: AccountQuery, *, limit: int = 200
+) -> tuple[list[AccountListRow], int]:
+    """The first page and the total, searching only once (what each keystroke needs)."""
+    where = _account_where(conn, query)
+    return _account_page(conn, query, where, 0, limit), _account_total(conn, where)
+
+
+def _account_page(
+    conn: sqlite3.Connection,
+    query: AccountQuery,
+    where: tuple[str, list[object]],
+    offset: int,
+    limit: int,
+) -> list[AccountListRow]:
+    # Pick the page's ids first, then compute the per-row figures for those rows only:
+    # SQLite would otherwise work them out for every matching row before sorting.
+    clause, params = where
     direction = "DESC" if query.descending else "ASC"
     order = f"{_ACCOUNT_ORDER[query.sort]} {direction}, a.name {direction}, a.id"
+    sort_needs = _ACCOUNT_FIGURES if query.sort in _FIGURE_SORTS else ""
+    ids = [
+        row[0]
+        for row in conn.execute(
+            f"SELECT a.id{sort_needs} FROM accounts a"
+            " LEFT JOIN standing_cache s ON s.account_id = a.id"
+            f" WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
+    if not ids:
+        return []
     sql = (
         f"SELECT {_ACCOUNT_COLUMNS} FROM accounts a"
         " LEFT JOIN standing_cache s ON s.account_id = a.id"
-        f" WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+        " WHERE a.id IN (SELECT value FROM json_each(?))"
     )
-    rows = []
+    found = {}
     for (
         aid,
         name,
@@ -157,32 +194,34 @@ def account_page(
         due,
         overdue,
         issues,
-    ) in conn.execute(sql, [*params, limit, offset]):
-        rows.append(
-            AccountListRow(
-                id=aid,
-                name=name,
-                tier=Tier(tier) if tier else None,
-                is_key_account=bool(key),
-                owner=owner or "",
-                city=city or "",
-                region=region or "",
-                status=AccountStatus(status),
-                last_visit=_day(last),
-                next_visit_due=_day(due),
-                overdue_days=int(overdue or 0),
-                open_issues=int(issues),
-            )
+    ) in conn.execute(sql, (json.dumps(ids),)):
+        found[aid] = AccountListRow(
+            id=aid,
+            name=name,
+            tier=Tier(tier) if tier else None,
+            is_key_account=bool(key),
+            owner=owner or "",
+            city=city or "",
+            region=region or "",
+            status=AccountStatus(status),
+            last_visit=_day(last),
+            next_visit_due=_day(due),
+            overdue_days=int(overdue or 0),
+            open_issues=int(issues),
         )
-    return rows
+    return [found[i] for i in ids if i in found]
 
 
 def account_count(conn: sqlite3.Connection, query: AccountQuery) -> int:
     """How many accounts the list shows in all."""
-    where, params = _account_where(conn, query)
+    return _account_total(conn, _account_where(conn, query))
+
+
+def _account_total(conn: sqlite3.Connection, where: tuple[str, list[object]]) -> int:
+    clause, params = where
     sql = (
         "SELECT COUNT(*) FROM accounts a LEFT JOIN standing_cache s ON s.account_id = a.id"
-        f" WHERE {where}"
+        f" WHERE {clause}"
     )
     return int(conn.execute(sql, params).fetchone()[0])
 
@@ -223,7 +262,7 @@ class ContactQuery:
     text: str = ""
     account_id: str = ""
     level: ContactLevel | None = None
-    sort: ContactSort = ContactSort.ACCOUNT
+    sort: ContactSort = ContactSort.NAME
     descending: bool = False
 
 
@@ -280,13 +319,31 @@ def contact_page(
     conn: sqlite3.Connection, query: ContactQuery, *, offset: int = 0, limit: int = 200
 ) -> list[ContactListRow]:
     """One page of the contacts list."""
-    where, params = _contact_where(conn, query)
+    return _contact_page(conn, query, _contact_where(conn, query), offset, limit)
+
+
+def contact_first_page(
+    conn: sqlite3.Connection, query: ContactQuery, *, limit: int = 200
+) -> tuple[list[ContactListRow], int]:
+    """The first page and the total, searching only once."""
+    where = _contact_where(conn, query)
+    return _contact_page(conn, query, where, 0, limit), _contact_total(conn, where)
+
+
+def _contact_page(
+    conn: sqlite3.Connection,
+    query: ContactQuery,
+    where: tuple[str, list[object]],
+    offset: int,
+    limit: int,
+) -> list[ContactListRow]:
+    clause, params = where
     direction = "DESC" if query.descending else "ASC"
     order = _CONTACT_ORDER[query.sort].replace("{d}", direction)
     sql = (
         "SELECT c.id, c.name, c.account_id, a.name, c.title, c.level, c.attitude, c.strength,"
         " c.phones FROM contacts c JOIN accounts a ON a.id = c.account_id"
-        f" WHERE {where} ORDER BY {order} {direction}, c.name, c.id LIMIT ? OFFSET ?"
+        f" WHERE {clause} ORDER BY {order} {direction}, c.name, c.id LIMIT ? OFFSET ?"
     )
     rows = []
     for cid, name, aid, aname, title, level, attitude, strength, phones in conn.execute(
@@ -311,9 +368,14 @@ def contact_page(
 
 def contact_count(conn: sqlite3.Connection, query: ContactQuery) -> int:
     """How many contacts the list shows in all."""
-    where, params = _contact_where(conn, query)
-    sql = f"SELECT COUNT(*) FROM contacts c WHERE {where}"
-    return int(conn.execute(sql, params).fetchone()[0])
+    return _contact_total(conn, _contact_where(conn, query))
+
+
+def _contact_total(conn: sqlite3.Connection, where: tuple[str, list[object]]) -> int:
+    clause, params = where
+    return int(
+        conn.execute(f"SELECT COUNT(*) FROM contacts c WHERE {clause}", params).fetchone()[0]
+    )
 
 
 def _day(value: str | None) -> date | None:

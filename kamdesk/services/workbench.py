@@ -84,6 +84,13 @@ class Workbench:
         with self.archive.raw_reading() as connection:
             return lists.account_page(connection, query, offset=offset, limit=limit)
 
+    def account_first_page(
+        self, query: lists.AccountQuery, *, limit: int = 200
+    ) -> tuple[list[lists.AccountListRow], int]:
+        """The first page of the accounts list and how many rows there are in all."""
+        with self.archive.raw_reading() as connection:
+            return lists.account_first_page(connection, query, limit=limit)
+
     def account_count(self, query: lists.AccountQuery) -> int:
         with self.archive.raw_reading() as connection:
             return lists.account_count(connection, query)
@@ -99,6 +106,13 @@ class Workbench:
         """One page of the contacts list, filtered and sorted in SQL."""
         with self.archive.raw_reading() as connection:
             return lists.contact_page(connection, query, offset=offset, limit=limit)
+
+    def contact_first_page(
+        self, query: lists.ContactQuery, *, limit: int = 200
+    ) -> tuple[list[lists.ContactListRow], int]:
+        """The first page of the contacts list and how many rows there are in all."""
+        with self.archive.raw_reading() as connection:
+            return lists.contact_first_page(connection, query, limit=limit)
 
     def contact_count(self, query: lists.ContactQuery) -> int:
         with self.archive.raw_reading() as connection:

@@ -31,8 +31,9 @@ from kamdesk.ui.models import ID_ROLE, AccountColumn, AccountTableModel
 from kamdesk.ui.page import Page
 from kamdesk.ui.record_fields import account_fields
 
-TYPING_PAUSE_MS = 120
-"""Search waits for this pause in typing, so each keystroke stays instant."""
+TYPING_PAUSE_MS = 0
+"""Search runs once the keys already typed are handled: keystrokes queued behind a search
+are taken together, so typing never waits on a search per letter."""
 
 
 class AccountsPage(Page):
@@ -73,8 +74,9 @@ class AccountsPage(Page):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(AccountColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (AccountColumn.TIER, AccountColumn.KEY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing columns to their contents would read every fetched row per paint.
+        for column, width in ((AccountColumn.TIER, 44), (AccountColumn.KEY, 40)):
+            header.resizeSection(column, width)
         self.view.activated.connect(self._open)
         self.view.doubleClicked.connect(self._open)
 
@@ -139,14 +141,13 @@ class AccountsPage(Page):
         self.pause.stop()
         query = self.current_query()
         self.model.set_query(query)
-        total = self.ctx.wb.account_count(query)
-        self.count.setText(_("{n} accounts").format(n=total))
+        self.count.setText(_("{n} accounts").format(n=self.model.total))
 
     def refresh(self) -> None:
         self._load_choices()
         selected = self.selected_id()
         self.model.reload()
-        self.count.setText(_("{n} accounts").format(n=self.ctx.wb.account_count(self.model.query)))
+        self.count.setText(_("{n} accounts").format(n=self.model.total))
         if selected:
             row = self.model.row_of(selected)
             if row >= 0:

@@ -44,7 +44,7 @@ class ContactsPage(Page):
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(
-            ContactColumn.ACCOUNT, Qt.SortOrder.AscendingOrder
+            ContactColumn.NAME, Qt.SortOrder.AscendingOrder
         )
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -78,11 +78,11 @@ class ContactsPage(Page):
         self.pause.stop()
         query = replace(self.model.query, text=self.search.text(), level=self.level.currentData())
         self.model.set_query(query)
-        self.count.setText(_("{n} contacts").format(n=self.ctx.wb.contact_count(query)))
+        self.count.setText(_("{n} contacts").format(n=self.model.total))
 
     def refresh(self) -> None:
         self.model.reload()
-        self.count.setText(_("{n} contacts").format(n=self.ctx.wb.contact_count(self.model.query)))
+        self.count.setText(_("{n} contacts").format(n=self.model.total))
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -45,26 +45,24 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(_("kamdesk — {path}").format(path=ctx.wb.archive.path.name))
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(760, 520))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self.history: list[str] = []
-        factories: list[tuple[str, Callable[[Context], Page]]] = [
-            ("today", TodayPage),
-            ("accounts", AccountsPage),
-            ("contacts", ContactsPage),
-            ("calendar", CalendarPage),
-            ("reports", ReportsPage),
-            ("sync", SyncPage),
-        ]
-        for key, factory in factories:
-            page = factory(ctx)
-            self.pages[key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.title())
+        # Pages are built the first time they are shown: start-up pays for one page only.
+        self.factories: dict[str, Callable[[Context], Page]] = {
+            "today": TodayPage,
+            "accounts": AccountsPage,
+            "contacts": ContactsPage,
+            "calendar": CalendarPage,
+            "reports": ReportsPage,
+            "sync": SyncPage,
+        }
+        for key, text in self.page_titles().items():
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.account_page = AccountPage(ctx)
@@ -97,20 +95,42 @@ class MainWindow(QMainWindow):
         assert isinstance(page, Page)
         return page
 
+    @staticmethod
+    def page_titles() -> dict[str, str]:
+        return {
+            "today": _("Today"),
+            "accounts": _("Accounts"),
+            "contacts": _("Contacts"),
+            "calendar": _("Calendar"),
+            "reports": _("Reports"),
+            "sync": _("Sync"),
+        }
+
+    def page(self, key: str) -> Page:
+        """The page called `key`, built on first use."""
+        if key not in self.pages:
+            page = self.factories[key](self.ctx)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
     def current_key(self) -> str:
-        return next(k for k, p in self.pages.items() if p is self.stack.currentWidget())
+        current = self.stack.currentWidget()
+        return next((k for k, p in self.pages.items() if p is current), "")
 
     def show_page(self, key: str) -> None:
-        page = self.pages[key]
-        if self.stack.currentWidget() is not page:
+        page = self.page(key)
+        if self.stack.currentWidget() is not page and self.current_key():
             self.history.append(self.current_key())
+        fresh = self.stack.currentWidget() is not page
         self.stack.setCurrentWidget(page)
         for number in range(self.nav.count()):
             if self.nav.item(number).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.blockSignals(True)
                 self.nav.setCurrentRow(number)
                 self.nav.blockSignals(False)
-        page.refresh()
+        if not fresh:
+            page.refresh()
 
     def _nav_changed(self, row: int) -> None:
         if row >= 0:
@@ -129,7 +149,6 @@ class MainWindow(QMainWindow):
             key = self.history.pop()
             if key in self.pages:
                 self.stack.setCurrentWidget(self.pages[key])
-                self.pages[key].refresh()
                 return
 
     # menus and shortcuts ----------------------------------------------------------------------
@@ -305,9 +324,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1200, 760)
         last = str(self.ctx.settings.value("window/page", "today") or "today")
-        self.show_page(
-            last if last in self.pages and last not in ("account", "contact") else "today"
-        )
+        self.show_page(last if last in self.factories else "today")
         self.history.clear()
 
     def closeEvent(self, event: QCloseEvent) -> None:

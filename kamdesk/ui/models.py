@@ -52,9 +52,14 @@ class _LazyModel(QAbstractTableModel, Generic[Row, Query]):
         self.query = query
         self.rows: list[Row] = []
         self.exhausted = False
+        self.total = 0  # rows the query has in all, known after set_query / reload
 
     # what subclasses say ---------------------------------------------------------------------
     def _fetch(self, offset: int, limit: int) -> Sequence[Row]:
+        raise NotImplementedError
+
+    def _first(self, limit: int) -> tuple[Sequence[Row], int]:
+        """The first rows and the total (subclasses answer both with one search)."""
         raise NotImplementedError
 
     def _headers(self) -> Sequence[str]:
@@ -71,7 +76,21 @@ class _LazyModel(QAbstractTableModel, Generic[Row, Query]):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers())
+        return 0 if parent.isValid() else self.columns
+
+    columns = 0
+    """How many columns the subclass shows."""
+
+    _ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.ToolTipRole,
+            ID_ROLE,
+        }
+    )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -82,7 +101,7 @@ class _LazyModel(QAbstractTableModel, Generic[Row, Query]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if role not in self._ROLES or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -111,18 +130,21 @@ class _LazyModel(QAbstractTableModel, Generic[Row, Query]):
     # ours ---------------------------------------------------------------------------------------
     def set_query(self, query: Query) -> None:
         """Show the rows of `query` from the top."""
-        self.beginResetModel()
         self.query = query
-        self.rows = []
-        self.exhausted = False
+        rows, total = self._first(PAGE)
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.total = total
+        self.exhausted = len(self.rows) < PAGE
         self.endResetModel()
-        self.fetchMore()
 
     def reload(self) -> None:
         """Fetch again after the archive changed, keeping as many rows as were loaded."""
         wanted = max(len(self.rows), PAGE)
+        rows, total = self._first(wanted)
         self.beginResetModel()
-        self.rows = list(self._fetch(0, wanted))
+        self.rows = list(rows)
+        self.total = total
         self.exhausted = len(self.rows) < wanted
         self.endResetModel()
 
@@ -159,12 +181,17 @@ ACCOUNT_SORTS = {
 class AccountTableModel(_LazyModel[AccountListRow, AccountQuery]):
     """The accounts list."""
 
+    columns = len(AccountColumn)
+
     def __init__(self, wb: Workbench, query: AccountQuery | None = None) -> None:
         super().__init__(query or AccountQuery())
         self.wb = wb
 
     def _fetch(self, offset: int, limit: int) -> Sequence[AccountListRow]:
         return self.wb.account_page(self.query, offset=offset, limit=limit)
+
+    def _first(self, limit: int) -> tuple[Sequence[AccountListRow], int]:
+        return self.wb.account_first_page(self.query, limit=limit)
 
     def _headers(self) -> Sequence[str]:
         return (
@@ -252,12 +279,17 @@ CONTACT_SORTS = {
 class ContactTableModel(_LazyModel[ContactListRow, ContactQuery]):
     """The contacts list, across accounts or within one."""
 
+    columns = len(ContactColumn)
+
     def __init__(self, wb: Workbench, query: ContactQuery | None = None) -> None:
         super().__init__(query or ContactQuery())
         self.wb = wb
 
     def _fetch(self, offset: int, limit: int) -> Sequence[ContactListRow]:
         return self.wb.contact_page(self.query, offset=offset, limit=limit)
+
+    def _first(self, limit: int) -> tuple[Sequence[ContactListRow], int]:
+        return self.wb.contact_first_page(self.query, limit=limit)
 
     def _headers(self) -> Sequence[str]:
         return (

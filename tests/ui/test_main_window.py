@@ -1,0 +1,104 @@
+"""The main window: navigation, shortcuts, remembered state, one window per archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unittest.mock import patch
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from kamdesk.domain.enums import Tier
+from kamdesk.services.lists import AccountQuery
+from kamdesk.services.workbench import Workbench
+from kamdesk.ui.app import ask_running_copy, instance_name, listen
+from kamdesk.ui.context import Context
+from kamdesk.ui.main_window import MainWindow
+from kamdesk.ui.resources import FONT_FAMILY, register_font
+
+
+def window(ctx: Context, qtbot: QtBot) -> MainWindow:
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)  # shortcuts need an active window
+    return w
+
+
+def test_navigation_lists_the_six_pages_in_order(ctx: Context, qtbot: QtBot) -> None:
+    w = window(ctx, qtbot)
+    keys = [w.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.nav.count())]
+    assert keys == ["today", "accounts", "contacts", "calendar", "reports", "sync"]
+    w.nav.setCurrentRow(2)
+    assert w.current_key() == "contacts"
+
+
+def test_ctrl_f_goes_to_the_search_box_of_the_current_list(ctx: Context, qtbot: QtBot) -> None:
+    w = window(ctx, qtbot)
+    w.show_page("accounts")
+    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is w.pages["accounts"].search  # type: ignore[attr-defined]
+
+
+def test_ctrl_digit_switches_pages_and_back_returns(ctx: Context, qtbot: QtBot) -> None:
+    w = window(ctx, qtbot)
+    w.show_page("today")
+    qtbot.keyClick(w, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert w.current_key() == "contacts"
+    w.go_back()
+    assert w.current_key() == "today"
+
+
+def test_geometry_and_last_page_are_remembered(
+    wb: Workbench, qsettings: QSettings, qtbot: QtBot
+) -> None:
+    first = MainWindow(Context(wb, qsettings))
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(790, 580)
+    first.show_page("contacts")
+    first.close()
+    second = MainWindow(Context(wb, qsettings))
+    qtbot.addWidget(second)
+    assert second.current_key() == "contacts"
+    assert (second.width(), second.height()) == (790, 580)
+
+
+def test_sample_data_loads_in_the_background_and_ranks_accounts(ctx: Context, qtbot: QtBot) -> None:
+    w = window(ctx, qtbot)
+    w.load_sample_data()
+    qtbot.waitUntil(lambda: ctx.wb.accounts.count() == 60, timeout=30_000)
+    ranked = AccountQuery(tier=Tier.A)
+    qtbot.waitUntil(lambda: ctx.wb.account_count(ranked) > 0, timeout=10_000)
+    w.show_page("accounts")
+    assert w.pages["accounts"].count.text() == "60 accounts"  # type: ignore[attr-defined]
+
+
+def test_sample_data_is_refused_for_an_archive_with_accounts(ctx: Context, qtbot: QtBot) -> None:
+    ctx.wb.accounts.create(name="南方食品有限公司")
+    w = window(ctx, qtbot)
+    with patch.object(QMessageBox, "information") as told:
+        w.load_sample_data()
+    assert told.called and ctx.wb.accounts.count() == 1
+
+
+def test_a_second_copy_finds_the_first_and_brings_it_forward(
+    ctx: Context, qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = window(ctx, qtbot)
+    name = instance_name(tmp_path / "x.kamdesk")
+    assert not ask_running_copy(name)
+    server = listen(name, w)
+    w.showMinimized()
+    try:
+        with qtbot.waitSignal(server.newConnection, timeout=3000):
+            assert ask_running_copy(name)
+        qtbot.waitUntil(lambda: not w.isMinimized())
+    finally:
+        server.close()
+
+
+def test_the_bundled_font_is_registered(qapp: QApplication) -> None:
+    assert register_font() == FONT_FAMILY
