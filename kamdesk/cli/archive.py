@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -108,12 +109,23 @@ def start(args: argparse.Namespace) -> int:
     from kamdesk.services.paths import default_archive_path
 
     path = (args.db or default_archive_path()).expanduser()
+    if not _has_display():
+        print(_("No display here; showing the archive instead of the desktop."))
+        return status(args)
     try:
         from kamdesk.ui.app import run
-    except ImportError as exc:  # no Qt here (a server, a minimal install): the text summary
+    except ImportError as exc:  # no Qt here (a minimal install): the text summary
         print(_("The desktop cannot start here ({e}); showing the archive instead.").format(e=exc))
         return status(args)
     return run(path, sample_data=not path.exists() and args.db is None)
+
+
+def _has_display() -> bool:
+    """Whether a window can open: always on Windows and macOS, on Linux with X11 or Wayland
+    (or a Qt platform chosen by hand, such as offscreen)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def status(args: argparse.Namespace) -> int:

@@ -308,3 +308,13 @@ def test_adding_an_anniversary_says_what_was_added(
         capsys, "add", "anniversary", "区志强", "--kind", "wedding", "--solar", "10-01"
     )
     assert code == 0 and out.startswith("added anniversary ")
+
+
+def test_without_a_display_kamdesk_shows_the_archive_as_text(
+    archive_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    code, out, _ = run(capsys)
+    assert code == 0 and "No display here" in out and "Sample data: 60 accounts" in out
