@@ -139,31 +139,39 @@ class RecordService(Generic[M]):
     def delete(self, record_id: str) -> str:
         """Turn a record (and what belongs to it) into tombstones; returns the batch id."""
         with self.archive.writing() as session:
-            record: M = self._load(session, record_id)
-            batch = str(uuid.uuid4())
-            self._tombstone(session, record, batch)
-            for model, column in self._dependents_models():
-                link = getattr(model, column)
-                for child in session.scalars(
-                    select(model).where(link == record.id, model.deleted_at.is_(None))
-                ):
-                    self._tombstone(session, child, batch)
-            session.flush()
-            return batch
+            return self.delete_in(session, record_id)
+
+    def delete_in(self, session: Session, record_id: str) -> str:
+        """`delete` as part of a larger write transaction."""
+        record: M = self._load(session, record_id)
+        batch = str(uuid.uuid4())
+        self._tombstone(session, record, batch)
+        for model, column in self._dependents_models():
+            link = getattr(model, column)
+            for child in session.scalars(
+                select(model).where(link == record.id, model.deleted_at.is_(None))
+            ):
+                self._tombstone(session, child, batch)
+        session.flush()
+        return batch
 
     def restore(self, record_id: str) -> M:
         """Bring back a deleted record and everything deleted together with it."""
         with self.archive.writing() as session:
-            record: M = self._load(session, record_id, include_deleted=True)
-            if not record.is_deleted:
-                return record
-            self._check_restorable(session, record)
-            batch, stamp, moment = record.deleted_batch, self.archive.stamp(), now()
-            for model in self._restore_models():
-                for revived in session.scalars(select(model).where(model.deleted_batch == batch)):
-                    self._revive(session, revived, stamp, moment)
-            session.flush()
+            return self.restore_in(session, record_id)
+
+    def restore_in(self, session: Session, record_id: str) -> M:
+        """`restore` as part of a larger write transaction."""
+        record: M = self._load(session, record_id, include_deleted=True)
+        if not record.is_deleted:
             return record
+        self._check_restorable(session, record)
+        batch, stamp, moment = record.deleted_batch, self.archive.stamp(), now()
+        for model in self._restore_models():
+            for revived in session.scalars(select(model).where(model.deleted_batch == batch)):
+                self._revive(session, revived, stamp, moment)
+        session.flush()
+        return record
 
     # hooks for subclasses ----------------------------------------------------------------
 

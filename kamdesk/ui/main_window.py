@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
                 _("&New…"), lambda: self.current_page().new_record(), QKeySequence.StandardKey.New
             )
         )
+        file.addAction(self._action(_("&Import contacts (vCard)…"), self.import_contacts))
         self.sample_action = self._action(_("Load &sample data"), self.load_sample_data)
         file.addAction(self.sample_action)
         file.addSeparator()
@@ -288,16 +289,27 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(_("An empty archive"))
         box.setText(
             _(
-                "This archive has no accounts yet. Load sample data to look around, or start "
-                "with your own customers (File → New, Ctrl+N)."
+                "This archive has no accounts yet. Load sample data to look around, import the "
+                "contacts of your phone (a vCard file), or start with your own customers "
+                "(File → New, Ctrl+N)."
             )
         )
         sample = box.addButton(_("Load sample data"), QMessageBox.ButtonRole.AcceptRole)
+        contacts = box.addButton(_("Import contacts…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(_("Start empty"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(sample)
         box.exec()
         if box.clickedButton() is sample:
             self.load_sample_data()
+        elif box.clickedButton() is contacts:
+            self.import_contacts()
+
+    def import_contacts(self) -> None:
+        """Contacts from a phone's or mail program's vCard export, previewed before anything
+        is written."""
+        from kamdesk.ui.import_dialog import import_contacts
+
+        import_contacts(self, self.ctx)
 
     def set_language(self, code: str) -> None:
         self.ctx.settings.setValue(LANGUAGE_KEY, code)
