@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from kamdesk.i18n import _
@@ -56,3 +58,35 @@ def lunar_date_problem(month: int, day: int, leap: bool, year: int | None) -> st
     if day > days_in_month(year, month, leap):
         return _("lunar month {m} of {y} has only 29 days").format(m=month, y=year)
     return None
+
+
+@dataclass(frozen=True)
+class LunarDay:
+    """A solar date as the lunar calendar names it, for calendars people read."""
+
+    year: int
+    month: int
+    day: int
+    leap: bool
+    month_name: str  # 正月, 闰二月, 腊月
+    day_name: str  # 初一, 十五, 三十
+    solar_term: str  # the 节气 that begins on this date (清明, 谷雨 …), or ""
+
+
+def lunar_day(when: date) -> LunarDay:
+    """The lunar date of a solar date between 1901 and 2099 (ValueError outside)."""
+    if not FIRST_YEAR <= when.year <= LAST_YEAR:
+        message = _("lunar year must be between {a} and {b}")
+        raise ValueError(message.format(a=FIRST_YEAR, b=LAST_YEAR))
+    from borax.calendars.lunardate import LunarDate
+
+    found = LunarDate.from_solar(when)
+    return LunarDay(
+        int(found.year),
+        int(found.month),
+        int(found.day),
+        bool(found.leap),
+        str(found.strftime("%L%M月")),
+        str(found.strftime("%D")),
+        str(found.term or ""),
+    )

@@ -36,7 +36,8 @@ from kamdesk.ui.errors import sentence
 UNSET_DATE = QDate(1900, 1, 1)
 """A date field at this value shows blank and means 'not set'."""
 
-SENSITIVE_MARK = "🔒"
+SENSITIVE_MARK = "⚠"
+"""Marks private fields; a character the bundled font has, so it never shows as a box."""
 
 
 class Kind(Enum):
@@ -155,7 +156,11 @@ class Form(QWidget):
             case Kind.FLAG:
                 return QCheckBox()
             case _:
-                return QLineEdit()
+                line = QLineEdit()
+                if spec.kind is Kind.NUMBER:
+                    line.setAlignment(Qt.AlignmentFlag.AlignRight)
+                    line.setPlaceholderText("0")
+                return line
 
     def editor(self, name: str) -> QWidget:
         return self.rows[name].editor
@@ -204,6 +209,8 @@ class Form(QWidget):
             text = editor.text()
             if row.spec.kind is Kind.LIST:
                 return [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+            if row.spec.kind is Kind.NUMBER and not text.strip():
+                return 0  # amounts left blank count as none
             return text
         return None
 
