@@ -2,69 +2,81 @@
 
 from __future__ import annotations
 
+import gettext
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
+from kamdesk import i18n
 from kamdesk.cli import main
 from kamdesk.services.workbench import Workbench
+
+# The real start runs the application's event loop to its end; once a QApplication has quit,
+# its event loops no longer run, so this part runs in a process of its own.
+FIRST_START = """
+import sys
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from kamdesk.cli import main
+from kamdesk.ui.app import make_application
 from kamdesk.ui.main_window import MainWindow
+
+app = make_application()
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[1])
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
+waited = 0
+
+def poll():
+    global waited
+    waited += 100
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    if found and found[0].ctx.wb.accounts.count() == 60 and found[0]._standings_op is None:
+        print("window ready with", found[0].ctx.wb.accounts.count(), "accounts", flush=True)
+        app.closeAllWindows()
+    elif waited > 60_000:
+        print("gave up waiting", flush=True)
+        app.closeAllWindows()
+
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(100)
+sys.exit(main([]))
+"""
+
+
+def test_first_start_opens_the_window_and_loads_sample_data(
+    archive_path: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "KAMDESK_DB": str(archive_path), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_START, str(tmp_path / "settings")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "window ready with 60 accounts" in result.stdout
+    with Workbench.open(archive_path, write=False) as wb:
+        assert wb.accounts.count() == 60
 
 
 @pytest.fixture
 def private_settings(tmp_path: Path) -> Iterator[None]:
-    """Keep QSettings() of the app under test out of the real user's folder."""
+    """Keep the app's QSettings, language and hooks from leaking into the user or other tests."""
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    hook = sys.excepthook
+    hook, locale = sys.excepthook, QLocale()
     yield
     sys.excepthook = hook
-
-
-def quit_when(check: object, app: QApplication) -> QTimer:
-    """Poll until `check()` holds, then close every window (30 s at most)."""
-    timer = QTimer()
-    waited = {"ms": 0}
-
-    def poll() -> None:
-        waited["ms"] += 100
-        if check() or waited["ms"] > 30_000:  # type: ignore[operator]
-            timer.stop()
-            app.closeAllWindows()
-            app.quit()
-
-    timer.timeout.connect(poll)
-    timer.start(100)
-    return timer
-
-
-def windows() -> list[MainWindow]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-
-
-def test_first_start_opens_the_window_and_loads_sample_data(
-    archive_path: Path, qapp: QApplication, private_settings: None
-) -> None:
-    seen: list[int] = []
-
-    def loaded() -> bool:
-        found = windows()
-        if found and not found[0].ctx.wb.archive.path.exists():
-            return False
-        count = found[0].ctx.wb.accounts.count() if found else 0
-        seen.append(count)
-        return count == 60 and found[0]._standings_op is None
-
-    timer = quit_when(loaded, qapp)
-    assert main([]) == 0
-    timer.stop()
-    assert 60 in seen
-    with Workbench.open(archive_path, write=False) as wb:
-        assert wb.accounts.count() == 60
+    QLocale.setDefault(locale)
+    i18n.install(gettext.NullTranslations())
 
 
 def test_an_archive_open_elsewhere_for_writing_is_refused_with_a_sentence(

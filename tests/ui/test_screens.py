@@ -41,7 +41,7 @@ def distinct_colours(image: QImage) -> int:
 
 def test_main_pages_render_to_png(sample_window: MainWindow) -> None:
     SCREENS.mkdir(parents=True, exist_ok=True)
-    first = sample_window.ctx.wb.account_page(sample_window.pages["accounts"].model.query, limit=1)  # type: ignore[attr-defined]
+    first = sample_window.ctx.wb.account_page(sample_window.page("accounts").model.query, limit=1)  # type: ignore[attr-defined]
     shots = ["today", "accounts", "contacts", "calendar", "reports", "sync"]
     for key in shots:
         sample_window.show_page(key)
@@ -51,9 +51,7 @@ def test_main_pages_render_to_png(sample_window: MainWindow) -> None:
         assert distinct_colours(page) > 4, f"the {key} page shows next to nothing"
     sample_window.open_account(first[0].id)
     assert sample_window.grab().save(str(SCREENS / "account.png"))
-    contact = sample_window.ctx.wb.contact_page(
-        sample_window.pages["contacts"].model.query, limit=1
-    )  # type: ignore[attr-defined]
+    contact = sample_window.ctx.wb.contact_page(sample_window.page("contacts").model.query, limit=1)  # type: ignore[attr-defined]
     sample_window.open_contact(contact[0].id)
     assert sample_window.grab().save(str(SCREENS / "contact.png"))
     for name in [*shots, "account", "contact"]:
