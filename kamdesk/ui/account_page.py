@@ -245,6 +245,12 @@ class AccountPage(Page):
         if tab is not None and self.dossier is not None:
             tab.new_record()
 
+    def new_visit(self) -> None:
+        """The Visits tab's quick New visit (Today's "Log visit…" lands here)."""
+        if self.dossier is not None:
+            self.tabs.setCurrentWidget(self.visits)
+            self.visits.new_record()
+
     def delete_selected(self) -> None:
         tab = self.current_records_tab()
         if tab is not None and self.dossier is not None:

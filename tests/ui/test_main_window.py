@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -102,3 +103,22 @@ def test_a_second_copy_finds_the_first_and_brings_it_forward(
 
 def test_the_bundled_font_is_registered(qapp: QApplication) -> None:
     assert register_font() == FONT_FAMILY
+
+
+def test_log_visit_on_today_opens_the_accounts_new_visit(
+    ctx: Context, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from kamdesk.services.agenda import VISIT_DUE, AgendaItem
+    from kamdesk.ui.account_visits import VisitDialog
+
+    account = ctx.wb.accounts.create(name="南方食品有限公司")
+    w = window(ctx, qtbot)
+    opened: list[VisitDialog] = []
+    monkeypatch.setattr(VisitDialog, "exec", lambda self: opened.append(self) or 0)
+    item = AgendaItem(date.today(), VISIT_DUE, "visit due", account.id, None, None, True, "")
+    today = w.page("today")
+    today.handler.log_visit(item)  # type: ignore[attr-defined]
+    assert w.current_key() == "account" and len(opened) == 1
+    assert w.account_page.tabs.currentWidget() is w.account_page.visits
