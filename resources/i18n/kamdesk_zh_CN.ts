@@ -1,0 +1,3399 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>kamdesk</name>
+    <message>
+        <source>Workbench for key account managers: the customer archive.</source>
+        <translation>大客户经理工作台：客户档案库。</translation>
+    </message>
+    <message>
+        <source>archive file (default: $KAMDESK_DB or the user data folder)</source>
+        <translation>档案库文件（默认：$KAMDESK_DB 或用户数据文件夹）</translation>
+    </message>
+    <message>
+        <source>interrupted; nothing was changed</source>
+        <translation>已中断，未做任何更改</translation>
+    </message>
+    <message>
+        <source>unexpected error: {e}</source>
+        <translation>意外错误：{e}</translation>
+    </message>
+    <message>
+        <source>&apos;{t}&apos; is not YYYY-MM-DD</source>
+        <translation>“{t}”不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>what is coming up: days, renewals, follow-ups</source>
+        <translation>近期日程：纪念日、续约、跟进</translation>
+    </message>
+    <message>
+        <source>how many days (default: setting)</source>
+        <translation>往后看几天（默认按设置）</translation>
+    </message>
+    <message>
+        <source>write anniversaries and follow-ups to .ics</source>
+        <translation>把纪念日和跟进事项导出为 .ics 日历</translation>
+    </message>
+    <message>
+        <source>years of lunar dates</source>
+        <translation>农历日期换算的年数</translation>
+    </message>
+    <message>
+        <source>include family members&apos; names</source>
+        <translation>包含家庭成员的姓名</translation>
+    </message>
+    <message>
+        <source>log a greeting sent to a contact</source>
+        <translation>记录发给联系人的一次问候</translation>
+    </message>
+    <message>
+        <source>id or exact name</source>
+        <translation>编号或完整名称</translation>
+    </message>
+    <message>
+        <source>what was sent (default: a suggestion)</source>
+        <translation>发送的内容（默认：推荐的问候语）</translation>
+    </message>
+    <message>
+        <source>greetings a contact has received</source>
+        <translation>联系人收到过的问候</translation>
+    </message>
+    <message>
+        <source>an account&apos;s loyalty points</source>
+        <translation>客户的积分</translation>
+    </message>
+    <message>
+        <source>earn points for Y</source>
+        <translation>为 Y 年计入积分</translation>
+    </message>
+    <message>
+        <source>use N points</source>
+        <translation>使用 N 积分</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>nothing on the agenda</source>
+        <translation>日程中没有事项</translation>
+    </message>
+    <message>
+        <source>at least 1</source>
+        <translation>至少为 1</translation>
+    </message>
+    <message>
+        <source>{n} events written to {p}</source>
+        <translation>已将 {n} 个日程写入 {p}</translation>
+    </message>
+    <message>
+        <source>warning: {w}</source>
+        <translation>注意：{w}</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>occasion</source>
+        <translation>场合</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>no greetings sent to {n} yet</source>
+        <translation>还没有给{n}发过问候</translation>
+    </message>
+    <message>
+        <source>say what the points are used for</source>
+        <translation>请说明积分的用途</translation>
+    </message>
+    <message>
+        <source>no new points for {y}</source>
+        <translation>{y} 年没有新增积分</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>{a}: {b} points, level {l}</source>
+        <translation>{a}：{b} 积分，会员等级：{l}</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>fill an empty archive with sample data</source>
+        <translation>往空档案库中填入示例数据</translation>
+    </message>
+    <message>
+        <source>find accounts and contacts by name, pinyin, initials or phone</source>
+        <translation>按名称、拼音、首字母或电话查找客户和联系人</translation>
+    </message>
+    <message>
+        <source>everything about one account</source>
+        <translation>一个客户的全部信息</translation>
+    </message>
+    <message>
+        <source>list accounts or contacts</source>
+        <translation>列出客户或联系人</translation>
+    </message>
+    <message>
+        <source>city or region</source>
+        <translation>城市或地区</translation>
+    </message>
+    <message>
+        <source>key accounts only</source>
+        <translation>只看重点客户</translation>
+    </message>
+    <message>
+        <source>contacts of one account</source>
+        <translation>某个客户的联系人</translation>
+    </message>
+    <message>
+        <source>add an account, contact or anniversary</source>
+        <translation>新增客户、联系人或纪念日</translation>
+    </message>
+    <message>
+        <source>a customer company</source>
+        <translation>一家客户公司</translation>
+    </message>
+    <message>
+        <source>a person at an account</source>
+        <translation>客户公司里的一个人</translation>
+    </message>
+    <message>
+        <source>a birthday or other day of a contact</source>
+        <translation>联系人的生日或其他纪念日</translation>
+    </message>
+    <message>
+        <source>the lunar month is a leap month</source>
+        <translation>该农历月份是闰月</translation>
+    </message>
+    <message>
+        <source>delete (restorable)</source>
+        <translation>删除（可恢复）</translation>
+    </message>
+    <message>
+        <source>bring back</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>{v} an account or contact</source>
+        <translation>{v}客户或联系人</translation>
+    </message>
+    <message>
+        <source>the archive in one line (creating the default one with sample data)</source>
+        <translation>用一行概括档案库（默认档案库不存在时创建并填入示例数据）</translation>
+    </message>
+    <message>
+        <source>check the archive&apos;s integrity</source>
+        <translation>检查档案库的完整性</translation>
+    </message>
+    <message>
+        <source>recompute search keys</source>
+        <translation>重新计算搜索索引</translation>
+    </message>
+    <message>
+        <source>No display here; showing the archive instead of the desktop.</source>
+        <translation>此处没有图形显示，改为显示档案库概况。</translation>
+    </message>
+    <message>
+        <source>The desktop cannot start here ({e}); showing the archive instead.</source>
+        <translation>桌面程序无法在此启动（{e}），改为显示档案库概况。</translation>
+    </message>
+    <message>
+        <source>Creating your archive at {p} with sample data…</source>
+        <translation>正在 {p} 创建您的档案库并填入示例数据…</translation>
+    </message>
+    <message>
+        <source>kamdesk {v} — archive {p}: {n} accounts</source>
+        <translation>kamdesk {v} — 档案库 {p}：{n} 个客户</translation>
+    </message>
+    <message>
+        <source>Try: kamdesk list accounts · kamdesk search zs · kamdesk show ACCOUNT · kamdesk --help</source>
+        <translation>试试：kamdesk list accounts · kamdesk search zs · kamdesk show 客户 · kamdesk --help</translation>
+    </message>
+    <message>
+        <source>Sample data: {a} accounts, {c} contacts, {v} visits, {i} issues, {d} anniversaries, {p} preferences</source>
+        <translation>示例数据：{a} 个客户，{c} 位联系人，{v} 次拜访，{i} 个客户问题，{d} 个纪念日，{p} 条喜好</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>nothing matches {t}</source>
+        <translation>没有与“{t}”匹配的结果</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>综合评估</translation>
+    </message>
+    <message>
+        <source>tier {t}: {e}</source>
+        <translation>{t}类：{e}</translation>
+    </message>
+    <message>
+        <source>next visit due {d}</source>
+        <translation>下次拜访应在 {d}</translation>
+    </message>
+    <message>
+        <source>({n} days overdue)</source>
+        <translation>（已逾期 {n} 天）</translation>
+    </message>
+    <message>
+        <source>risk score {n}</source>
+        <translation>风险分 {n}</translation>
+    </message>
+    <message>
+        <source>loyalty points {n:,}</source>
+        <translation>积分 {n:,}</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>重点</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <source>open issues</source>
+        <translation>未解决问题</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>added {k} {i}</source>
+        <translation>已新增 {k}：{i}</translation>
+    </message>
+    <message>
+        <source>deleted {n}; undo with: kamdesk restore {w} {i}</source>
+        <translation>已删除{n}；撤销请用：kamdesk restore {w} {i}</translation>
+    </message>
+    <message>
+        <source>restored {n}</source>
+        <translation>已恢复{n}</translation>
+    </message>
+    <message>
+        <source>search keys rebuilt: {n}</source>
+        <translation>已重建搜索索引：{n} 条</translation>
+    </message>
+    <message>
+        <source>integrity</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <source>foreign keys</source>
+        <translation>外键</translation>
+    </message>
+    <message>
+        <source>search keys missing for</source>
+        <translation>缺少搜索索引的记录</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>problems found; try: kamdesk check --rebuild-search</source>
+        <translation>发现问题；请尝试：kamdesk check --rebuild-search</translation>
+    </message>
+    <message>
+        <source>&apos;{t}&apos; is not MM-DD</source>
+        <translation>“{t}”不是 MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>accounts ranked by gross profit: ABC tier, lifetime value, risk</source>
+        <translation>按毛利排序的客户：ABC 等级、客户终身价值、风险</translation>
+    </message>
+    <message>
+        <source>set an account&apos;s tier by hand, or back to auto</source>
+        <translation>手动设定客户等级，或恢复为自动计算</translation>
+    </message>
+    <message>
+        <source>why (required for A, B or C)</source>
+        <translation>原因（设为 A、B 或 C 时必填）</translation>
+    </message>
+    <message>
+        <source>key accounts to add and to drop, by the rule</source>
+        <translation>按规则应新增和应撤销的重点客户</translation>
+    </message>
+    <message>
+        <source>churn signals of one account, or accounts by risk</source>
+        <translation>一个客户的流失风险信号，或按风险排序的客户</translation>
+    </message>
+    <message>
+        <source>0 = all</source>
+        <translation>0 = 全部</translation>
+    </message>
+    <message>
+        <source>show or change the engine&apos;s settings</source>
+        <translation>查看或修改规则引擎的设置</translation>
+    </message>
+    <message>
+        <source>back to the default</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>cumulative</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>* tier set by hand (see kamdesk health ACCOUNT for the reason)</source>
+        <translation>* 等级为手动设定（原因见 kamdesk health 客户）</translation>
+    </message>
+    <message>
+        <source>Key accounts: {n} now, {m} if every proposal is followed</source>
+        <translation>重点客户：目前 {n} 个，全部采纳建议后为 {m} 个</translation>
+    </message>
+    <message>
+        <source>Make key accounts</source>
+        <translation>建议列为重点客户</translation>
+    </message>
+    <message>
+        <source>Drop as key accounts</source>
+        <translation>建议撤销重点客户</translation>
+    </message>
+    <message>
+        <source>Warning: {w}</source>
+        <translation>注意：{w}</translation>
+    </message>
+    <message>
+        <source>signals</source>
+        <translation>风险信号</translation>
+    </message>
+    <message>
+        <source>  tier: {t}</source>
+        <translation>  等级：{t}</translation>
+    </message>
+    <message>
+        <source>  lifetime value: {v}</source>
+        <translation>  客户终身价值：{v}</translation>
+    </message>
+    <message>
+        <source>  quadrant: {q}</source>
+        <translation>  象限：{q}</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>风险信号</translation>
+    </message>
+    <message>
+        <source>none: nothing the archive shows is worrying</source>
+        <translation>无：档案中没有值得担心的迹象</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>拜访节奏</translation>
+    </message>
+    <message>
+        <source>say which setting</source>
+        <translation>请指明是哪项设置</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>what it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>give a value or --reset, not both</source>
+        <translation>请给出一个值或使用 --reset，二者不能同时使用</translation>
+    </message>
+    <message>
+        <source>there is no setting {k}; `kamdesk settings` lists them</source>
+        <translation>没有名为 {k} 的设置；`kamdesk settings` 会列出全部设置</translation>
+    </message>
+    <message>
+        <source>bring records in from other programs</source>
+        <translation>从其他程序导入记录</translation>
+    </message>
+    <message>
+        <source>contacts from a vCard (.vcf) file, e.g. a phone&apos;s address book</source>
+        <translation>从 vCard（.vcf）文件导入联系人，例如手机通讯录</translation>
+    </message>
+    <message>
+        <source>Import contacts from a vCard file. ORG names the account (an existing one by name or short name, else a new one); contacts already in the archive are skipped.</source>
+        <translation>从 vCard 文件导入联系人。ORG 字段指明所属客户（按名称或简称匹配已有客户，找不到则新建）；档案库中已有的联系人会跳过。</translation>
+    </message>
+    <message>
+        <source>only show what would be imported</source>
+        <translation>只显示将要导入的内容</translation>
+    </message>
+    <message>
+        <source>account for contacts without a company (ORG); created if it does not exist</source>
+        <translation>没有公司（ORG）的联系人归入的客户；不存在时会新建</translation>
+    </message>
+    <message>
+        <source>import the good cards, skip those with problems</source>
+        <translation>导入没有问题的名片，跳过有问题的</translation>
+    </message>
+    <message>
+        <source>dry run: nothing was changed</source>
+        <translation>试运行：未做任何更改</translation>
+    </message>
+    <message>
+        <source>birthdays: {n}</source>
+        <translation>生日：{n} 个</translation>
+    </message>
+    <message>
+        <source>skipped {card}: {why}</source>
+        <translation>已跳过{card}：{why}</translation>
+    </message>
+    <message>
+        <source>{card}: {why}</source>
+        <translation>{card}：{why}</translation>
+    </message>
+    <message>
+        <source>accounts: {new} new, {old} existing</source>
+        <translation>客户：新增 {new} 个，已有 {old} 个</translation>
+    </message>
+    <message>
+        <source>contacts: {new} new, {dup} duplicates skipped</source>
+        <translation>联系人：新增 {new} 位，跳过重复 {dup} 位</translation>
+    </message>
+    <message>
+        <source>problems: {n}</source>
+        <translation>问题：{n} 个</translation>
+    </message>
+    <message>
+        <source>{n} of the cards have problems; nothing was imported (fix them, or --skip-bad)</source>
+        <translation>有 {n} 张名片存在问题，未导入任何内容（请修正这些问题，或使用 --skip-bad）</translation>
+    </message>
+    <message>
+        <source>leap </source>
+        <translation>闰</translation>
+    </message>
+    <message>
+        <source>lunar {leap}{m:02d}-{d:02d}</source>
+        <translation>农历{leap}{m:02d}-{d:02d}</translation>
+    </message>
+    <message>
+        <source>  ★ key account: {r}</source>
+        <translation>  ★ 重点客户：{r}</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>executive sponsor</source>
+        <translation>高层负责人</translation>
+    </message>
+    <message>
+        <source>cooperating since</source>
+        <translation>合作起始</translation>
+    </message>
+    <message>
+        <source>contract renewal</source>
+        <translation>合同续约</translation>
+    </message>
+    <message>
+        <source>billing cycle</source>
+        <translation>结算周期</translation>
+    </message>
+    <message>
+        <source>cost to serve</source>
+        <translation>服务成本</translation>
+    </message>
+    <message>
+        <source>potential</source>
+        <translation>潜力</translation>
+    </message>
+    <message>
+        <source>development cost</source>
+        <translation>开发成本</translation>
+    </message>
+    <message>
+        <source>Revenue and gross profit</source>
+        <translation>营收与毛利</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>营收</translation>
+    </message>
+    <message>
+        <source>Business situation</source>
+        <translation>经营状况</translation>
+    </message>
+    <message>
+        <source>Technical situation</source>
+        <translation>技术状况</translation>
+    </message>
+    <message>
+        <source>Innovation goals</source>
+        <translation>创新目标</translation>
+    </message>
+    <message>
+        <source>Products in use</source>
+        <translation>在用产品</translation>
+    </message>
+    <message>
+        <source>Decision process</source>
+        <translation>决策流程</translation>
+    </message>
+    <message>
+        <source>Potential needs</source>
+        <translation>潜在需求</translation>
+    </message>
+    <message>
+        <source>Company news</source>
+        <translation>公司动态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>reports to</source>
+        <translation>汇报对象</translation>
+    </message>
+    <message>
+        <source>attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Anniversaries</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>whose</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>remind</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>{n} days ahead</source>
+        <translation>提前 {n} 天</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>喜好</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>likes</source>
+        <translation>喜欢</translation>
+    </message>
+    <message>
+        <source>Recent visits ({n} in all)</source>
+        <translation>最近拜访（共 {n} 次）</translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Open issues</source>
+        <translation>未解决的客户问题</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>tier {t}: no {what} required</source>
+        <translation>{t}类客户：无需{what}</translation>
+    </message>
+    <message>
+        <source>no {what} yet → due today</source>
+        <translation>尚无{what} → 今天就该安排</translation>
+    </message>
+    <message>
+        <source>last {what} {d} + every {n} days (tier {t}) → due {due}</source>
+        <translation>上次{what} {d} + 每 {n} 天一次（{t}类）→ {due} 到期</translation>
+    </message>
+    <message>
+        <source>, {n} days overdue</source>
+        <translation>，已逾期 {n} 天</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>executive visit</source>
+        <translation>高层拜访</translation>
+    </message>
+    <message>
+        <source>maintenance (on-site) visit</source>
+        <translation>上门维护拜访</translation>
+    </message>
+    <message>
+        <source>month must be 1 to 12</source>
+        <translation>月份应为 1 到 12</translation>
+    </message>
+    <message>
+        <source>lunar day must be 1 to 30</source>
+        <translation>农历日应为 1 到 30</translation>
+    </message>
+    <message>
+        <source>only a lunar day can be in a leap month</source>
+        <translation>只有农历日期才有闰月</translation>
+    </message>
+    <message>
+        <source>day must be 1 to {n} in month {m}</source>
+        <translation>{m} 月的日期应为 1 到 {n}</translation>
+    </message>
+    <message>
+        <source>year must be between {a} and {b}</source>
+        <translation>年份应在 {a} 到 {b} 之间</translation>
+    </message>
+    <message>
+        <source>dates must lie in the years {a} to {b}</source>
+        <translation>日期须在 {a} 到 {b} 年之间</translation>
+    </message>
+    <message>
+        <source>gross profit fell {c:.0%}: {p:,} in {y0} → {q:,} in {y1} (signal at {d:.0%})</source>
+        <translation>毛利下降 {c:.0%}：{y0} 年 {p:,} → {y1} 年 {q:,}（降幅达 {d:.0%} 即预警）</translation>
+    </message>
+    <message>
+        <source>never visited; a visit is due today</source>
+        <translation>从未拜访过，今天就该安排拜访</translation>
+    </message>
+    <message>
+        <source>no visit for {n} days, every {e} days is due: {o} days overdue</source>
+        <translation>已 {n} 天未拜访，应每 {e} 天一次：已逾期 {o} 天</translation>
+    </message>
+    <message>
+        <source>executive visit {o} days overdue (every {e} days)</source>
+        <translation>高层拜访已逾期 {o} 天（应每 {e} 天一次）</translation>
+    </message>
+    <message>
+        <source>on-site visit {o} days overdue (every {e} days)</source>
+        <translation>上门拜访已逾期 {o} 天（应每 {e} 天一次）</translation>
+    </message>
+    <message>
+        <source>open issues past due: {n}, the oldest {d} days late</source>
+        <translation>逾期未解决的客户问题：{n} 个，最久的已逾期 {d} 天</translation>
+    </message>
+    <message>
+        <source>satisfaction fell from {e:.1f} ({ne} visits, {d0}–{d1} days ago) to {r:.1f} ({nr} visits, last {d0} days)</source>
+        <translation>满意度从 {e:.1f}（{d0}–{d1} 天前的 {ne} 次拜访）降到 {r:.1f}（最近 {d0} 天的 {nr} 次拜访）</translation>
+    </message>
+    <message>
+        <source>billing cycle shortened from {b} to {n} on {d}: the customer commits less</source>
+        <translation>结算周期于 {d} 从 {b} 缩短为 {n}：客户的投入在减少</translation>
+    </message>
+    <message>
+        <source>no contact is marked decision maker</source>
+        <translation>没有联系人被标为决策者</translation>
+    </message>
+    <message>
+        <source>no relationship with decision maker {n} (strength unknown or ≤ {s})</source>
+        <translation>与决策者{n}没有建立关系（关系强度未知或 ≤ {s}）</translation>
+    </message>
+    <message>
+        <source>decision maker {n} opposes us</source>
+        <translation>决策者{n}反对我们</translation>
+    </message>
+    <message>
+        <source>nobody at owner or VP level with a relationship strength of {s} or more</source>
+        <translation>老板或副总层级中没有关系强度达到 {s} 及以上的人</translation>
+    </message>
+    <message>
+        <source>prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>合作中</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>休眠</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>annual</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <source>quarterly</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>owner / chairman</source>
+        <translation>老板 / 董事长</translation>
+    </message>
+    <message>
+        <source>vice president</source>
+        <translation>副总裁</translation>
+    </message>
+    <message>
+        <source>director</source>
+        <translation>总监</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>decision maker</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>gatekeeper</source>
+        <translation>把关者</translation>
+    </message>
+    <message>
+        <source>champion</source>
+        <translation>内部支持者（教练）</translation>
+    </message>
+    <message>
+        <source>supporter</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <source>opponent</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>sensitive</source>
+        <translation>敏感</translation>
+    </message>
+    <message>
+        <source>food</source>
+        <translation>饮食</translation>
+    </message>
+    <message>
+        <source>drink</source>
+        <translation>酒水饮品</translation>
+    </message>
+    <message>
+        <source>sport</source>
+        <translation>运动</translation>
+    </message>
+    <message>
+        <source>gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>communication</source>
+        <translation>沟通方式</translation>
+    </message>
+    <message>
+        <source>hobby</source>
+        <translation>爱好</translation>
+    </message>
+    <message>
+        <source>taboo</source>
+        <translation>禁忌</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>wedding anniversary</source>
+        <translation>结婚纪念日</translation>
+    </message>
+    <message>
+        <source>child&apos;s birthday</source>
+        <translation>子女生日</translation>
+    </message>
+    <message>
+        <source>company founding day</source>
+        <translation>公司成立纪念日</translation>
+    </message>
+    <message>
+        <source>cooperation anniversary</source>
+        <translation>合作纪念日</translation>
+    </message>
+    <message>
+        <source>other day</source>
+        <translation>其他纪念日</translation>
+    </message>
+    <message>
+        <source>solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>上门拜访</translation>
+    </message>
+    <message>
+        <source>phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>dinner</source>
+        <translation>宴请</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>贺卡</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation>获得</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>lunar month must be 1 to 12</source>
+        <translation>农历月份应为 1 到 12</translation>
+    </message>
+    <message>
+        <source>no lunar year between {a} and {b} has a leap month {m}</source>
+        <translation>{a} 到 {b} 年之间没有哪一年有闰{m}月</translation>
+    </message>
+    <message>
+        <source>lunar year must be between {a} and {b}</source>
+        <translation>农历年份应在 {a} 到 {b} 之间</translation>
+    </message>
+    <message>
+        <source>lunar year {y} has its leap month after month {a}, not {m}</source>
+        <translation>农历 {y} 年闰的是 {a} 月，不是 {m} 月</translation>
+    </message>
+    <message>
+        <source>lunar year {y} has no leap month</source>
+        <translation>农历 {y} 年没有闰月</translation>
+    </message>
+    <message>
+        <source>lunar month {m} of {y} has only 29 days</source>
+        <translation>农历 {y} 年 {m} 月只有 29 天</translation>
+    </message>
+    <message>
+        <source>{k} takes a {t}, not &apos;{v}&apos;</source>
+        <translation>{k} 应为 {t} 类型，而不是“{v}”</translation>
+    </message>
+    <message>
+        <source>{k} is at least {m}</source>
+        <translation>{k} 至少为 {m}</translation>
+    </message>
+    <message>
+        <source>{k} is at most {m}</source>
+        <translation>{k} 至多为 {m}</translation>
+    </message>
+    <message>
+        <source>{k} is one of: {a}</source>
+        <translation>{k} 只能是以下之一：{a}</translation>
+    </message>
+    <message>
+        <source>Tier A: accounts making this share of profit</source>
+        <translation>A类：贡献这一毛利占比的客户</translation>
+    </message>
+    <message>
+        <source>Tiers A+B: accounts making this share</source>
+        <translation>A类 + B类：贡献这一占比的客户</translation>
+    </message>
+    <message>
+        <source>Expected further years of cooperation</source>
+        <translation>预计还能继续合作的年数</translation>
+    </message>
+    <message>
+        <source>Tier A: days between visits</source>
+        <translation>A类：拜访间隔天数</translation>
+    </message>
+    <message>
+        <source>Tier B: days between visits</source>
+        <translation>B类：拜访间隔天数</translation>
+    </message>
+    <message>
+        <source>Tier C: days between visits</source>
+        <translation>C类：拜访间隔天数</translation>
+    </message>
+    <message>
+        <source>Tier A: days between executive visits (0 = none)</source>
+        <translation>A类：高层拜访间隔天数（0 = 不安排）</translation>
+    </message>
+    <message>
+        <source>Tier B: days between executive visits (0 = none)</source>
+        <translation>B类：高层拜访间隔天数（0 = 不安排）</translation>
+    </message>
+    <message>
+        <source>Tier C: days between executive visits (0 = none)</source>
+        <translation>C类：高层拜访间隔天数（0 = 不安排）</translation>
+    </message>
+    <message>
+        <source>Tier A: days between maintenance visits (0 = none)</source>
+        <translation>A类：上门维护间隔天数（0 = 不安排）</translation>
+    </message>
+    <message>
+        <source>Tier B: days between maintenance visits (0 = none)</source>
+        <translation>B类：上门维护间隔天数（0 = 不安排）</translation>
+    </message>
+    <message>
+        <source>Tier C: days between maintenance visits (0 = none)</source>
+        <translation>C类：上门维护间隔天数（0 = 不安排）</translation>
+    </message>
+    <message>
+        <source>Key accounts: lowest tier</source>
+        <translation>重点客户：最低等级</translation>
+    </message>
+    <message>
+        <source>Key accounts: years of cooperation at least</source>
+        <translation>重点客户：最少合作年数</translation>
+    </message>
+    <message>
+        <source>Key accounts: gross margin at least</source>
+        <translation>重点客户：最低毛利率</translation>
+    </message>
+    <message>
+        <source>Warn when a manager has fewer key accounts</source>
+        <translation>客户经理的重点客户少于此数时提醒</translation>
+    </message>
+    <message>
+        <source>Warn when a manager has more key accounts</source>
+        <translation>客户经理的重点客户多于此数时提醒</translation>
+    </message>
+    <message>
+        <source>Churn risk: a yearly profit fall of</source>
+        <translation>流失风险：年度毛利降幅达到</translation>
+    </message>
+    <message>
+        <source>Agenda: days ahead</source>
+        <translation>日程：往后看的天数</translation>
+    </message>
+    <message>
+        <source>Points earned per 10,000 of revenue</source>
+        <translation>每 1 万元营收获得的积分</translation>
+    </message>
+    <message>
+        <source>Points expire after months (0 = never)</source>
+        <translation>积分有效月数（0 = 永不过期）</translation>
+    </message>
+    <message>
+        <source>Points balance for silver level</source>
+        <translation>达到银卡所需积分</translation>
+    </message>
+    <message>
+        <source>Points balance for gold level</source>
+        <translation>达到金卡所需积分</translation>
+    </message>
+    <message>
+        <source>Calendar export: years of lunar dates</source>
+        <translation>日历导出：农历日期换算的年数</translation>
+    </message>
+    <message>
+        <source>phone &apos;{p}&apos; may hold only digits, spaces, + ( ) - and an extension</source>
+        <translation>电话“{p}”只能包含数字、空格、+ ( ) - 和分机号</translation>
+    </message>
+    <message>
+        <source>phone &apos;{p}&apos; should have 5 to 15 digits</source>
+        <translation>电话“{p}”应有 5 到 15 位数字</translation>
+    </message>
+    <message>
+        <source>mobile number &apos;{p}&apos; does not start like a Chinese mobile (13–19)</source>
+        <translation>手机号“{p}”的开头不像中国大陆手机号（应以 13–19 开头）</translation>
+    </message>
+    <message>
+        <source>&apos;{e}&apos; is not an e-mail address (name@example.com)</source>
+        <translation>“{e}”不是电子邮件地址（例如 name@example.com）</translation>
+    </message>
+    <message>
+        <source>No. {rank}, gross profit {p:,}, {s:.1%} of the total, cumulative {c:.1%}; </source>
+        <translation>第 {rank} 名，毛利 {p:,}，占总额 {s:.1%}，累计 {c:.1%}；</translation>
+    </message>
+    <message>
+        <source>the accounts above it make {m:.1%} &lt; {a:.0%} → A</source>
+        <translation>排在前面的客户合计占 {m:.1%} &lt; {a:.0%} → A类</translation>
+    </message>
+    <message>
+        <source>the accounts above it make {m:.1%}, from {a:.0%} to under {b:.0%} → B</source>
+        <translation>排在前面的客户合计占 {m:.1%}，在 {a:.0%} 到 {b:.0%} 之间 → B类</translation>
+    </message>
+    <message>
+        <source>the accounts above it make {m:.1%} ≥ {b:.0%} → C</source>
+        <translation>排在前面的客户合计占 {m:.1%} ≥ {b:.0%} → C类</translation>
+    </message>
+    <message>
+        <source>No. {rank}, gross profit {p:,}: no profit → C</source>
+        <translation>第 {rank} 名，毛利 {p:,}：没有利润 → C类</translation>
+    </message>
+    <message>
+        <source>(average gross profit {avg:,} over {n} years − cost to serve {cost:,} a year) × {years:g} further years − development cost {dev:,} = {v:,}</source>
+        <translation>（{n} 年平均毛利 {avg:,} − 每年服务成本 {cost:,}）× 预计再合作 {years:g} 年 − 开发成本 {dev:,} = {v:,}</translation>
+    </message>
+    <message>
+        <source>star: high value, low cost — keep and grow</source>
+        <translation>明星客户：价值高、成本低 —— 保持并扩大合作</translation>
+    </message>
+    <message>
+        <source>invest: high value, high cost — worth the effort</source>
+        <translation>投入型客户：价值高、成本高 —— 值得投入</translation>
+    </message>
+    <message>
+        <source>maintain: low value, low cost — serve efficiently</source>
+        <translation>维持型客户：价值低、成本低 —— 高效服务即可</translation>
+    </message>
+    <message>
+        <source>review: low value, high cost — rethink the effort</source>
+        <translation>待评估客户：价值低、成本高 —— 需重新考虑投入</translation>
+    </message>
+    <message>
+        <source>fails: {f}</source>
+        <translation>未达标：{f}</translation>
+    </message>
+    <message>
+        <source>meets every criterion: {p}</source>
+        <translation>符合全部条件：{p}</translation>
+    </message>
+    <message>
+        <source>{n} key accounts now, {m} after this review; the rule is {low} to {high}</source>
+        <translation>目前有 {n} 个重点客户，本次评审后为 {m} 个；规定为 {low} 到 {high} 个</translation>
+    </message>
+    <message>
+        <source>tier {t} (at least {m})</source>
+        <translation>{t}类（至少 {m}类）</translation>
+    </message>
+    <message>
+        <source>{n} years of cooperation (at least {m})</source>
+        <translation>合作 {n} 年（至少 {m} 年）</translation>
+    </message>
+    <message>
+        <source>no revenue last year, so no margin (at least {m:.0%})</source>
+        <translation>去年没有营收，无法计算毛利率（至少 {m:.0%}）</translation>
+    </message>
+    <message>
+        <source>gross margin {g:.1%} (at least {m:.0%})</source>
+        <translation>毛利率 {g:.1%}（至少 {m:.0%}）</translation>
+    </message>
+    <message>
+        <source>family member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>remind {n} days ahead</source>
+        <translation>提前 {n} 天提醒</translation>
+    </message>
+    <message>
+        <source>follow up: {a}</source>
+        <translation>跟进：{a}</translation>
+    </message>
+    <message>
+        <source>card {n} ({name})</source>
+        <translation>第 {n} 张名片（{name}）</translation>
+    </message>
+    <message>
+        <source>card {n}</source>
+        <translation>第 {n} 张名片</translation>
+    </message>
+    <message>
+        <source>{f} cannot be read: {e}</source>
+        <translation>无法读取 {f}：{e}</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>{f} is not readable text</source>
+        <translation>{f} 不是可读的文本</translation>
+    </message>
+    <message>
+        <source>{f} is empty</source>
+        <translation>{f} 是空的</translation>
+    </message>
+    <message>
+        <source>{f} is not a text file; choose a vCard (.vcf) export</source>
+        <translation>{f} 不是文本文件；请选择导出的 vCard（.vcf）文件</translation>
+    </message>
+    <message>
+        <source>{f} holds no contact cards (BEGIN:VCARD); is it a vCard (.vcf) file?</source>
+        <translation>{f} 中没有联系人名片（BEGIN:VCARD）；它是 vCard（.vcf）文件吗？</translation>
+    </message>
+    <message>
+        <source>{f} is larger than {n} MB; export fewer contacts per file</source>
+        <translation>{f} 超过 {n} MB；请每个文件少导出一些联系人</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GB18030 (GBK)</source>
+        <translation>文本既不是 UTF-8 编码，也不是 GB18030（GBK）编码</translation>
+    </message>
+    <message>
+        <source>the card is cut off (no END:VCARD)</source>
+        <translation>名片不完整（缺少 END:VCARD）</translation>
+    </message>
+    <message>
+        <source>line {n} cannot be read</source>
+        <translation>第 {n} 行无法读取</translation>
+    </message>
+    <message>
+        <source>no name (FN or N)</source>
+        <translation>没有姓名（FN 或 N）</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>company (ORG)</source>
+        <translation>公司（ORG）</translation>
+    </message>
+    <message>
+        <source>birthday &apos;{v}&apos; is not a date (YYYY-MM-DD or --MMDD)</source>
+        <translation>生日“{v}”不是日期（YYYY-MM-DD 或 --MMDD）</translation>
+    </message>
+    <message>
+        <source>birthday {v}: {p}</source>
+        <translation>生日 {v}：{p}</translation>
+    </message>
+    <message>
+        <source>birthday {v}: the year must be from 1900 to this year</source>
+        <translation>生日 {v}：年份须在 1900 年到今年之间</translation>
+    </message>
+    <message>
+        <source>no company (ORG); choose an account for such contacts</source>
+        <translation>没有公司（ORG）；请为这类联系人选择一个客户</translation>
+    </message>
+    <message>
+        <source>{n} is already at {a}</source>
+        <translation>{n}已是{a}的联系人</translation>
+    </message>
+    <message>
+        <source>the phone number of {n} ({a})</source>
+        <translation>与{n}（{a}）的电话号码相同</translation>
+    </message>
+    <message>
+        <source>the same person as {c}</source>
+        <translation>与{c}是同一个人</translation>
+    </message>
+    <message>
+        <source>{c} could be any of: {a}</source>
+        <translation>“{c}”可能是以下任一客户：{a}</translation>
+    </message>
+    <message>
+        <source>no account with id {i}</source>
+        <translation>没有编号为 {i} 的客户</translation>
+    </message>
+    <message>
+        <source>no contact with id {i}</source>
+        <translation>没有编号为 {i} 的联系人</translation>
+    </message>
+    <message>
+        <source>an account name or id is required</source>
+        <translation>请输入客户名称或编号</translation>
+    </message>
+    <message>
+        <source>several accounts are named {n} (ids {i})</source>
+        <translation>有多个客户名为“{n}”（编号 {i}）</translation>
+    </message>
+    <message>
+        <source>no account named {n}</source>
+        <translation>没有名为“{n}”的客户</translation>
+    </message>
+    <message>
+        <source>an account needs a name</source>
+        <translation>客户必须有名称</translation>
+    </message>
+    <message>
+        <source>an account named {n} already exists</source>
+        <translation>已有名为“{n}”的客户</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>say why this is a key account</source>
+        <translation>请说明列为重点客户的理由</translation>
+    </message>
+    <message>
+        <source>another account is now named {n}</source>
+        <translation>另一个客户现在已名为“{n}”</translation>
+    </message>
+    <message>
+        <source>the agenda covers 1 to {n} days</source>
+        <translation>日程可查看 1 到 {n} 天</translation>
+    </message>
+    <message>
+        <source>{who} {kind} ({day})</source>
+        <translation>{who}{kind}（{day}）</translation>
+    </message>
+    <message>
+        <source>{contact}&apos;s {member}</source>
+        <translation>{contact}的{member}</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>满 {n} 年</translation>
+    </message>
+    <message>
+        <source>founding day</source>
+        <translation>成立纪念日</translation>
+    </message>
+    <message>
+        <source>anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>{who} {kind}</source>
+        <translation>{who}{kind}</translation>
+    </message>
+    <message>
+        <source>lunar leap {m:02d}-{d:02d}</source>
+        <translation>农历闰{m:02d}-{d:02d}</translation>
+    </message>
+    <message>
+        <source>lunar {m:02d}-{d:02d}</source>
+        <translation>农历{m:02d}-{d:02d}</translation>
+    </message>
+    <message>
+        <source>no leap month {m} in lunar {y}: on ordinary month {m}</source>
+        <translation>农历 {y} 年没有闰{m}月：按平{m}月计</translation>
+    </message>
+    <message>
+        <source>lunar month {m} has 29 days in {y}: day 30 → 29</source>
+        <translation>农历 {y} 年 {m} 月只有 29 天：三十改为二十九</translation>
+    </message>
+    <message>
+        <source>no 29 February in {y}: on 28 February</source>
+        <translation>{y} 年没有 2 月 29 日：改在 2 月 28 日</translation>
+    </message>
+    <message>
+        <source>contract renewal: {a}</source>
+        <translation>合同续约：{a}</translation>
+    </message>
+    <message>
+        <source>issue due: {a}</source>
+        <translation>客户问题到期：{a}</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>此项必填</translation>
+    </message>
+    <message>
+        <source>text expected</source>
+        <translation>应为文字</translation>
+    </message>
+    <message>
+        <source>at most {n} characters</source>
+        <translation>最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>&apos;{v}&apos; is not one of: {a}</source>
+        <translation>“{v}”不在可选范围内：{a}</translation>
+    </message>
+    <message>
+        <source>&apos;{v}&apos; is not yes or no</source>
+        <translation>“{v}”不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>a whole number expected</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>&apos;{v}&apos; is not a whole number</source>
+        <translation>“{v}”不是整数</translation>
+    </message>
+    <message>
+        <source>&apos;{v}&apos; is not a real date (YYYY-MM-DD)</source>
+        <translation>“{v}”不是有效日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>&apos;{v}&apos; is not a real date and time (YYYY-MM-DD HH:MM)</source>
+        <translation>“{v}”不是有效的日期时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>several contacts are named {n}; use an id: {w}</source>
+        <translation>有多位联系人名为“{n}”，请使用编号：{w}</translation>
+    </message>
+    <message>
+        <source>no contact named {n}</source>
+        <translation>没有名为“{n}”的联系人</translation>
+    </message>
+    <message>
+        <source>a contact needs a name</source>
+        <translation>联系人必须有姓名</translation>
+    </message>
+    <message>
+        <source>a contact belongs to an account</source>
+        <translation>联系人必须属于某个客户</translation>
+    </message>
+    <message>
+        <source>relationship strength is 1 to 5</source>
+        <translation>关系强度为 1 到 5</translation>
+    </message>
+    <message>
+        <source>restore the account of {n} first</source>
+        <translation>请先恢复{n}所在的客户</translation>
+    </message>
+    <message>
+        <source>{n} works at another account</source>
+        <translation>{n}在另一个客户公司任职</translation>
+    </message>
+    <message>
+        <source>reporting lines would go round in a circle</source>
+        <translation>汇报关系会形成循环</translation>
+    </message>
+    <message>
+        <source>choose 1 to {n} accounts</source>
+        <translation>请选择 1 到 {n} 个客户</translation>
+    </message>
+    <message>
+        <source>the archive already holds {n} accounts; sample data goes into an empty archive (use --db to make a new one)</source>
+        <translation>档案库中已有 {n} 个客户；示例数据只能放入空档案库（可用 --db 新建一个）</translation>
+    </message>
+    <message>
+        <source>making sample data stopped unexpectedly</source>
+        <translation>生成示例数据意外中止</translation>
+    </message>
+    <message>
+        <source>making sample data failed: {e}</source>
+        <translation>生成示例数据失败：{e}</translation>
+    </message>
+    <message>
+        <source>say which account or contact this is for</source>
+        <translation>请指明对应的客户或联系人</translation>
+    </message>
+    <message>
+        <source>restore the account first</source>
+        <translation>请先恢复该客户</translation>
+    </message>
+    <message>
+        <source>restore the contact first</source>
+        <translation>请先恢复该联系人</translation>
+    </message>
+    <message>
+        <source>say what is liked or disliked</source>
+        <translation>请说明喜欢或不喜欢什么</translation>
+    </message>
+    <message>
+        <source>choose a category</source>
+        <translation>请选择类别</translation>
+    </message>
+    <message>
+        <source>choose what kind of day this is</source>
+        <translation>请选择纪念日类型</translation>
+    </message>
+    <message>
+        <source>a family member&apos;s day belongs to a contact</source>
+        <translation>家庭成员的纪念日必须属于某位联系人</translation>
+    </message>
+    <message>
+        <source>month and day are required</source>
+        <translation>月和日必填</translation>
+    </message>
+    <message>
+        <source>only lunar dates have leap months</source>
+        <translation>只有农历日期才有闰月</translation>
+    </message>
+    <message>
+        <source>the year must be 1900 or later, not future</source>
+        <translation>年份须在 1900 年及以后，且不能是未来</translation>
+    </message>
+    <message>
+        <source>remind 0 to 90 days ahead</source>
+        <translation>提前提醒天数为 0 到 90</translation>
+    </message>
+    <message>
+        <source>{y} has no 29 February</source>
+        <translation>{y} 年没有 2 月 29 日</translation>
+    </message>
+    <message>
+        <source>month {m} has only {n} days</source>
+        <translation>{m} 月只有 {n} 天</translation>
+    </message>
+    <message>
+        <source>{i} is not a contact of this account</source>
+        <translation>{i} 不是该客户的联系人</translation>
+    </message>
+    <message>
+        <source>say when the visit was</source>
+        <translation>请说明拜访时间</translation>
+    </message>
+    <message>
+        <source>satisfaction is 1 to 5</source>
+        <translation>满意度为 1 到 5</translation>
+    </message>
+    <message>
+        <source>describe the problem</source>
+        <translation>请描述问题</translation>
+    </message>
+    <message>
+        <source>due before it was raised</source>
+        <translation>截止日期早于提出日期</translation>
+    </message>
+    <message>
+        <source>resolved before it was raised</source>
+        <translation>解决日期早于提出日期</translation>
+    </message>
+    <message>
+        <source>a year from 1990 to next year</source>
+        <translation>年份应在 1990 年到明年之间</translation>
+    </message>
+    <message>
+        <source>a tier is A, B or C (or auto), not &apos;{t}&apos;</source>
+        <translation>等级应为 A、B、C（或 auto 自动），而不是“{t}”</translation>
+    </message>
+    <message>
+        <source>say why this account&apos;s tier is set by hand</source>
+        <translation>请说明手动设定该客户等级的理由</translation>
+    </message>
+    <message>
+        <source>set to {t} by hand: {r} (computed: {c})</source>
+        <translation>手动设为 {t}类：{r}（计算结果：{c}类）</translation>
+    </message>
+    <message>
+        <source>no greetings for {o}; choose one of: {k}</source>
+        <translation>没有适用于“{o}”的问候语；请从以下选择：{k}</translation>
+    </message>
+    <message>
+        <source>say what the greeting is for</source>
+        <translation>请说明问候的场合</translation>
+    </message>
+    <message>
+        <source>say how it was sent</source>
+        <translation>请说明发送渠道</translation>
+    </message>
+    <message>
+        <source>say when it was sent</source>
+        <translation>请说明发送日期</translation>
+    </message>
+    <message>
+        <source>the same text was sent to {n} on {d}</source>
+        <translation>{d} 已给{n}发过相同的内容</translation>
+    </message>
+    <message>
+        <source>{n} already had a {o} greeting on {d}</source>
+        <translation>{d} 已给{n}发过 {o} 问候</translation>
+    </message>
+    <message>
+        <source>{n} of the cards have problems; nothing was imported (fix them, or skip the cards with problems)</source>
+        <translation>有 {n} 张名片存在问题，未导入任何内容（请修正这些问题，或跳过有问题的名片）</translation>
+    </message>
+    <message>
+        <source>{y} is not over yet; its points can be earned from 1 January {n}</source>
+        <translation>{y} 年尚未结束；该年的积分从 {n} 年 1 月 1 日起才能计入</translation>
+    </message>
+    <message>
+        <source>{a} has no revenue recorded for {y}</source>
+        <translation>{a}没有 {y} 年的营收记录</translation>
+    </message>
+    <message>
+        <source>revenue {y}: {r:,} yuan</source>
+        <translation>{y} 年营收：{r:,} 元</translation>
+    </message>
+    <message>
+        <source>redeem at least 1 point</source>
+        <translation>至少兑换 1 积分</translation>
+    </message>
+    <message>
+        <source>say what the points were used for</source>
+        <translation>请说明积分的用途</translation>
+    </message>
+    <message>
+        <source>{a} has only {b} points</source>
+        <translation>{a}只有 {b} 积分</translation>
+    </message>
+    <message>
+        <source>points earned {d} expired</source>
+        <translation>{d} 获得的积分已过期</translation>
+    </message>
+    <message>
+        <source>say on which day</source>
+        <translation>请说明日期</translation>
+    </message>
+    <message>
+        <source>choose earned, redeemed, expired or adjusted</source>
+        <translation>请选择获得、兑换、过期或调整</translation>
+    </message>
+    <message>
+        <source>a number of points other than 0</source>
+        <translation>积分数不能为 0</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正数</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负数</translation>
+    </message>
+    <message>
+        <source>{k} points are {s}</source>
+        <translation>“{k}”类积分应为{s}</translation>
+    </message>
+    <message>
+        <source>more than one {noun} has an id starting with {k}</source>
+        <translation>有不止一条记录（{noun}）的编号以 {k} 开头</translation>
+    </message>
+    <message>
+        <source>no {noun} with id {k}</source>
+        <translation>没有编号为 {k} 的记录（{noun}）</translation>
+    </message>
+    <message>
+        <source>not a field of a {n}</source>
+        <translation>不是 {n} 记录的字段</translation>
+    </message>
+    <message>
+        <source>{a} must not be above {b}</source>
+        <translation>{a} 不能大于 {b}</translation>
+    </message>
+    <message>
+        <source>visit due</source>
+        <translation>应拜访</translation>
+    </message>
+    <message>
+        <source>executive visit due</source>
+        <translation>应高层拜访</translation>
+    </message>
+    <message>
+        <source>maintenance visit due</source>
+        <translation>应上门维护</translation>
+    </message>
+    <message>
+        <source>tier {t}</source>
+        <translation>{t}类</translation>
+    </message>
+    <message>
+        <source>{n} days overdue</source>
+        <translation>已逾期 {n} 天</translation>
+    </message>
+    <message>
+        <source>{n} stale keys</source>
+        <translation>{n} 条过期索引</translation>
+    </message>
+    <message>
+        <source>{p} is a SQLite file but not a kamdesk archive</source>
+        <translation>{p} 是 SQLite 文件，但不是 kamdesk 档案库</translation>
+    </message>
+    <message>
+        <source>{p} is not a kamdesk archive ({e})</source>
+        <translation>{p} 不是 kamdesk 档案库（{e}）</translation>
+    </message>
+    <message>
+        <source>{p} is a folder, not an archive file</source>
+        <translation>{p} 是文件夹，不是档案库文件</translation>
+    </message>
+    <message>
+        <source>{p} was written by a newer kamdesk (schema {r}); update kamdesk</source>
+        <translation>{p} 由更新版本的 kamdesk 写入（数据结构版本 {r}）；请升级 kamdesk</translation>
+    </message>
+    <message>
+        <source>this archive was opened read-only</source>
+        <translation>此档案库以只读方式打开</translation>
+    </message>
+    <message>
+        <source>{p} is open for writing in another kamdesk; close it there first</source>
+        <translation>{p} 正被另一个 kamdesk 写入；请先在那边关闭</translation>
+    </message>
+    <message>
+        <source>the archive has no installation id; run `kamdesk check`</source>
+        <translation>档案库缺少安装编号；请运行 `kamdesk check`</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>blank: the company&apos;s day</source>
+        <translation>留空：公司的纪念日</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>e.g. 女儿 小雨; blank when it is the person&apos;s own day</source>
+        <translation>例如：女儿 小雨；本人的纪念日请留空</translation>
+    </message>
+    <message>
+        <source>Remind days ahead</source>
+        <translation>提前提醒天数</translation>
+    </message>
+    <message>
+        <source>0 to 90</source>
+        <translation>0 到 90</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感程度</translation>
+    </message>
+    <message>
+        <source>This year: {d}</source>
+        <translation>今年：{d}</translation>
+    </message>
+    <message>
+        <source>Solar calendar (公历)</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar calendar (农历)</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Discard the changes you made?</source>
+        <translation>放弃所做的更改吗？</translation>
+    </message>
+    <message>
+        <source>New anniversary…</source>
+        <translation>新建纪念日…</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>纪念日类型</translation>
+    </message>
+    <message>
+        <source>Date as written</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年日期</translation>
+    </message>
+    <message>
+        <source>{m} (family of {n})</source>
+        <translation>{m}（{n}的家人）</translation>
+    </message>
+    <message>
+        <source>the company</source>
+        <translation>公司整体</translation>
+    </message>
+    <message>
+        <source>New anniversary</source>
+        <translation>新建纪念日</translation>
+    </message>
+    <message>
+        <source>Edit anniversary</source>
+        <translation>编辑纪念日</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>act</source>
+        <translation>需行动</translation>
+    </message>
+    <message>
+        <source>act now</source>
+        <translation>立即行动</translation>
+    </message>
+    <message>
+        <source>no member level yet</source>
+        <translation>尚无会员等级</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Set tier…</source>
+        <translation>设定等级…</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Yearly cost to serve</source>
+        <translation>年度服务成本</translation>
+    </message>
+    <message>
+        <source>Potential (yearly)</source>
+        <translation>潜力（每年）</translation>
+    </message>
+    <message>
+        <source>Development cost</source>
+        <translation>开发成本</translation>
+    </message>
+    <message>
+        <source>Key account</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>Working out tier, value and risk…</source>
+        <translation>正在计算等级、价值和风险…</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <source>Next visit due</source>
+        <translation>下次拜访日</translation>
+    </message>
+    <message>
+        <source>Executive visit due</source>
+        <translation>下次高层拜访</translation>
+    </message>
+    <message>
+        <source>On-site visit due</source>
+        <translation>下次上门拜访</translation>
+    </message>
+    <message>
+        <source>Risk score</source>
+        <translation>风险分</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Member level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>(nothing recorded yet)</source>
+        <translation>（尚无记录）</translation>
+    </message>
+    <message>
+        <source>no reason recorded</source>
+        <translation>未记录理由</translation>
+    </message>
+    <message>
+        <source>yes: {r}</source>
+        <translation>是：{r}</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>No yearly figures recorded yet.</source>
+        <translation>尚无年度数据。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营收</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>(set by hand; computed {c})</source>
+        <translation>（手动设定；计算结果为 {c}类）</translation>
+    </message>
+    <message>
+        <source>No. {n}</source>
+        <translation>第 {n} 名</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>无需</translation>
+    </message>
+    <message>
+        <source>No churn signals: nothing the archive shows is worrying.</source>
+        <translation>没有流失风险信号：档案中没有值得担心的迹象。</translation>
+    </message>
+    <message>
+        <source>automatic (computed)</source>
+        <translation>自动（按计算结果）</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>required when the tier is set by hand</source>
+        <translation>手动设定等级时必填</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Back to the previous page (Alt+Left)</source>
+        <translation>返回上一页（Alt+←）</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Key account: {r}</source>
+        <translation>重点客户：{r}</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>客户问题</translation>
+    </message>
+    <message>
+        <source>Owner: {o}</source>
+        <translation>负责人：{o}</translation>
+    </message>
+    <message>
+        <source>This account is no longer in the archive ({e}).</source>
+        <translation>档案库中已没有这个客户（{e}）。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z brings back what was just deleted.</source>
+        <translation>按 Ctrl+Z 可恢复刚删除的内容。</translation>
+    </message>
+    <message>
+        <source>Tier {t}</source>
+        <translation>{t}类客户</translation>
+    </message>
+    <message>
+        <source>Edit {n}</source>
+        <translation>编辑“{n}”</translation>
+    </message>
+    <message>
+        <source>Set the tier of {n}</source>
+        <translation>设定“{n}”的等级</translation>
+    </message>
+    <message>
+        <source>New contact {n}</source>
+        <translation>新建联系人“{n}”</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <source>New contact…</source>
+        <translation>新建联系人…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>关系强度</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>New preference…</source>
+        <translation>新建喜好…</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Likes / dislikes</source>
+        <translation>喜欢 / 不喜欢</translation>
+    </message>
+    <message>
+        <source>dislikes / avoid</source>
+        <translation>不喜欢 / 需避免</translation>
+    </message>
+    <message>
+        <source>New preference</source>
+        <translation>新建喜好</translation>
+    </message>
+    <message>
+        <source>Edit preference {v}</source>
+        <translation>编辑喜好“{v}”</translation>
+    </message>
+    <message>
+        <source>resolved {n} days after it was raised</source>
+        <translation>提出后 {n} 天解决</translation>
+    </message>
+    <message>
+        <source>open for {n} days</source>
+        <translation>已持续 {n} 天未解决</translation>
+    </message>
+    <message>
+        <source>New issue…</source>
+        <translation>新建客户问题…</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>已持续（天）</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>past due</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>First responsible</source>
+        <translation>首要责任人</translation>
+    </message>
+    <message>
+        <source>the issue “{d}”</source>
+        <translation>客户问题“{d}”</translation>
+    </message>
+    <message>
+        <source>New issue</source>
+        <translation>新建客户问题</translation>
+    </message>
+    <message>
+        <source>Edit issue</source>
+        <translation>编辑客户问题</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete {what}? (Ctrl+Z brings it back)</source>
+        <translation>确定删除 {what} 吗？（Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Delete {what}</source>
+        <translation>删除 {what}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Contacts met</source>
+        <translation>见到的联系人</translation>
+    </message>
+    <message>
+        <source>The account has no contacts yet.</source>
+        <translation>该客户还没有联系人。</translation>
+    </message>
+    <message>
+        <source>New visit…</source>
+        <translation>新建拜访…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>the visit of {d}</source>
+        <translation>{d} 的拜访</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>新建拜访</translation>
+    </message>
+    <message>
+        <source>Edit visit</source>
+        <translation>编辑拜访</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin, initials or phone (Ctrl+F)</source>
+        <translation>搜索：名称、拼音、首字母或电话（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Overdue visits</source>
+        <translation>拜访已逾期</translation>
+    </message>
+    <message>
+        <source>Key accounts</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>{n} accounts</source>
+        <translation>{n} 个客户</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Delete {name} with its contacts, visits and issues? (Ctrl+Z brings it back)</source>
+        <translation>删除“{name}”及其联系人、拜访记录和客户问题吗？（Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Delete {n}</source>
+        <translation>删除“{n}”</translation>
+    </message>
+    <message>
+        <source>Festivals</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Contract renewals</source>
+        <translation>合同续约</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>Visits due</source>
+        <translation>应拜访</translation>
+    </message>
+    <message>
+        <source>Issues due</source>
+        <translation>客户问题到期</translation>
+    </message>
+    <message>
+        <source>lunar {m}{d}</source>
+        <translation>农历{m}{d}</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>{n} 天后</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>{n} 天前</translation>
+    </message>
+    <message>
+        <source>Log greeting…</source>
+        <translation>记录问候…</translation>
+    </message>
+    <message>
+        <source>Log visit…</source>
+        <translation>记录拜访…</translation>
+    </message>
+    <message>
+        <source>Open account</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Log visit: {a}</source>
+        <translation>记录拜访：{a}</translation>
+    </message>
+    <message>
+        <source>New visit — {what}</source>
+        <translation>新建拜访 — {what}</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>{kind} ({n}, {late} overdue)</source>
+        <translation>{kind}（{n} 项，{late} 项已逾期）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>kamdesk is already open on {p}; that window has been brought to the front.</source>
+        <translation>kamdesk 已在打开 {p}，已将那个窗口切换到前台。</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>导出日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>Anniversaries (lunar ones as dated events) and planned follow-ups, for Outlook, Google Calendar or a phone; exporting again updates the same events.</source>
+        <translation>导出纪念日（农历纪念日换算为具体日期）和计划中的跟进，可导入 Outlook、Google 日历或手机；再次导出会更新同一批日程，不会重复。</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Lunar days move every year: how many years of them to write</source>
+        <translation>农历日期每年对应的公历日期都不同：要换算并写入多少年</translation>
+    </message>
+    <message>
+        <source>Include family members&apos; names</source>
+        <translation>包含家庭成员的姓名</translation>
+    </message>
+    <message>
+        <source>Lunar dates for</source>
+        <translation>农历日期换算</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Writing the calendar…</source>
+        <translation>正在写入日历…</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Reading the agenda…</source>
+        <translation>正在读取日程…</translation>
+    </message>
+    <message>
+        <source>The agenda could not be read: {e}</source>
+        <translation>无法读取日程：{e}</translation>
+    </message>
+    <message>
+        <source>Nothing on this day.</source>
+        <translation>这一天没有安排。</translation>
+    </message>
+    <message>
+        <source>lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
+        <source>Sensitive: left out of shared dossiers and HQ exports</source>
+        <translation>敏感信息：不会出现在共享的客户档案和总部导出中</translation>
+    </message>
+    <message>
+        <source>Personal detail</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Open the account</source>
+        <translation>打开所属客户</translation>
+    </message>
+    <message>
+        <source>Works at</source>
+        <translation>任职于</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>发送日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>This contact is no longer in the archive ({e}).</source>
+        <translation>档案库中已没有这位联系人（{e}）。</translation>
+    </message>
+    <message>
+        <source>Greetings ({n})</source>
+        <translation>问候（{n}）</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部职级</translation>
+    </message>
+    <message>
+        <source>{n} contacts</source>
+        <translation>{n} 位联系人</translation>
+    </message>
+    <message>
+        <source>The file could not be used: {e}</source>
+        <translation>无法使用该文件：{e}</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside kamdesk; nothing was half-saved. ({e})</source>
+        <translation>kamdesk 内部出错，没有保存不完整的数据。（{e}）</translation>
+    </message>
+    <message>
+        <source>Log greeting</source>
+        <translation>记录问候</translation>
+    </message>
+    <message>
+        <source>Find a contact: name, pinyin, initials or phone</source>
+        <translation>查找联系人：姓名、拼音、首字母或电话</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <source>There is no suggested text for this occasion: write your own.</source>
+        <translation>这个场合没有推荐的问候语，请自己撰写。</translation>
+    </message>
+    <message>
+        <source>Choose who the greeting went to.</source>
+        <translation>请选择问候发给了谁。</translation>
+    </message>
+    <message>
+        <source>Write the text that was sent.</source>
+        <translation>请填写发送的内容。</translation>
+    </message>
+    <message>
+        <source>Greeting to {n}</source>
+        <translation>给{n}的问候</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf *.vcard);;All files (*)</source>
+        <translation>vCard 文件 (*.vcf *.vcard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {f}…</source>
+        <translation>正在读取 {f}…</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>名片</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>{a} (new)</source>
+        <translation>{a}（新建）</translation>
+    </message>
+    <message>
+        <source>new contact</source>
+        <translation>新联系人</translation>
+    </message>
+    <message>
+        <source>duplicate, skipped</source>
+        <translation>重复，已跳过</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>birthday {m}-{d}</source>
+        <translation>生日 {m}-{d}</translation>
+    </message>
+    <message>
+        <source>birthday {y}-{m}-{d}</source>
+        <translation>生日 {y}-{m}-{d}</translation>
+    </message>
+    <message>
+        <source>Import contacts from {f}</source>
+        <translation>从 {f} 导入联系人</translation>
+    </message>
+    <message>
+        <source>an account&apos;s name or short name, or a new name</source>
+        <translation>客户名称或简称，或一个新名称</translation>
+    </message>
+    <message>
+        <source>Account for contacts without a company:</source>
+        <translation>没有公司的联系人归入客户：</translation>
+    </message>
+    <message>
+        <source>Skip the cards with problems and import the others</source>
+        <translation>跳过有问题的名片，导入其余的</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>{cards} cards. Accounts: {new_accounts} new, {old_accounts} existing. Contacts: {new} new, {dup} duplicates skipped. Problems: {bad}.</source>
+        <translation>共 {cards} 张名片。客户：新增 {new_accounts} 个，已有 {old_accounts} 个。联系人：新增 {new} 位，跳过重复 {dup} 位。问题：{bad} 个。</translation>
+    </message>
+    <message>
+        <source>Nothing is imported while cards have problems: correct them in the file, or skip them.</source>
+        <translation>有名片存在问题时不会导入任何内容：请在文件中修正，或跳过这些名片。</translation>
+    </message>
+    <message>
+        <source>There is nothing new to import.</source>
+        <translation>没有可导入的新内容。</translation>
+    </message>
+    <message>
+        <source>Importing contacts…</source>
+        <translation>正在导入联系人…</translation>
+    </message>
+    <message>
+        <source>Imported {contacts} contacts and {accounts} new accounts; {dup} duplicates skipped (Ctrl+Z undoes the import)</source>
+        <translation>已导入 {contacts} 位联系人和 {accounts} 个新客户；跳过重复 {dup} 位（Ctrl+Z 可撤销本次导入）</translation>
+    </message>
+    <message>
+        <source>Import {n} contacts</source>
+        <translation>导入 {n} 位联系人</translation>
+    </message>
+    <message>
+        <source>no such leap month this year: kept on the ordinary month</source>
+        <translation>今年没有这个闰月：按平月计</translation>
+    </message>
+    <message>
+        <source>the month has 29 days this year: kept on the 29th</source>
+        <translation>今年该月只有 29 天：按二十九计</translation>
+    </message>
+    <message>
+        <source>not a leap year: kept on 28 February</source>
+        <translation>今年不是闰年：按 2 月 28 日计</translation>
+    </message>
+    <message>
+        <source>year unknown</source>
+        <translation>年份不详</translation>
+    </message>
+    <message>
+        <source>The year it began (a birth year, a wedding year), if known</source>
+        <translation>起始年份（出生年、结婚年等），如果知道的话</translation>
+    </message>
+    <message>
+        <source>{y} has a leap {m}</source>
+        <translation>{y} 年有闰{m}</translation>
+    </message>
+    <message>
+        <source>a leap month: only some years have it</source>
+        <translation>闰月：只有部分年份才有</translation>
+    </message>
+    <message>
+        <source>kamdesk — {path}</source>
+        <translation>kamdesk — {path}</translation>
+    </message>
+    <message>
+        <source>Archive {path}</source>
+        <translation>档案库 {path}</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts (vCard)…</source>
+        <translation>导入联系人（vCard）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;sample data</source>
+        <translation>载入示例数据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About kamdesk</source>
+        <translation>关于 kamdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tiers could not be recomputed: {e}</source>
+        <translation>无法重新计算客户等级：{e}</translation>
+    </message>
+    <message>
+        <source>Sample data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>Sample data goes into an empty archive only.</source>
+        <translation>示例数据只能放入空档案库。</translation>
+    </message>
+    <message>
+        <source>Loading sample data…</source>
+        <translation>正在载入示例数据…</translation>
+    </message>
+    <message>
+        <source>An empty archive</source>
+        <translation>空档案库</translation>
+    </message>
+    <message>
+        <source>This archive has no accounts yet. Load sample data to look around, import the contacts of your phone (a vCard file), or start with your own customers (File → New, Ctrl+N).</source>
+        <translation>此档案库还没有客户。可以载入示例数据先熟悉一下，导入手机通讯录（vCard 文件），或直接录入自己的客户（文件 → 新建，Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>Load sample data</source>
+        <translation>载入示例数据</translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation>导入联系人…</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of kamdesk.</source>
+        <translation>新语言将在下次启动 kamdesk 时生效。</translation>
+    </message>
+    <message>
+        <source>About kamdesk</source>
+        <translation>关于 kamdesk</translation>
+    </message>
+    <message>
+        <source>kamdesk {v}
+Archive: {p}
+Schema version: {s}</source>
+        <translation>kamdesk {v}
+档案库：{p}
+数据结构版本：{s}</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>重点</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Not ranked yet</source>
+        <translation>尚未评级</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Our owner</source>
+        <translation>我方负责人</translation>
+    </message>
+    <message>
+        <source>Executive sponsor</source>
+        <translation>高层负责人</translation>
+    </message>
+    <message>
+        <source>Cooperating since</source>
+        <translation>合作起始日期</translation>
+    </message>
+    <message>
+        <source>Contract renewal</source>
+        <translation>合同续约日期</translation>
+    </message>
+    <message>
+        <source>Billing cycle</source>
+        <translation>结算周期</translation>
+    </message>
+    <message>
+        <source>Why a key account</source>
+        <translation>列为重点客户的理由</translation>
+    </message>
+    <message>
+        <source>Our products in use</source>
+        <translation>在用的我方产品</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>汇报对象</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <source>Attitude to us</source>
+        <translation>对我方的态度</translation>
+    </message>
+    <message>
+        <source>Relationship strength</source>
+        <translation>关系强度</translation>
+    </message>
+    <message>
+        <source>1 = barely know each other, 5 = trusted</source>
+        <translation>1 = 几乎不认识，5 = 深度信任</translation>
+    </message>
+    <message>
+        <source>Our person for them</source>
+        <translation>我方对接人</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>separate with commas</source>
+        <translation>多个请用逗号分隔</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>偏好的联系方式</translation>
+    </message>
+    <message>
+        <source>Best time to reach</source>
+        <translation>方便联系的时间</translation>
+    </message>
+    <message>
+        <source>Hometown</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>教育背景</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>兴趣爱好</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家庭情况</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Income range</source>
+        <translation>收入范围</translation>
+    </message>
+    <message>
+        <source>Likes it (unticked: dislikes / avoid)</source>
+        <translation>喜欢（不勾选：不喜欢 / 需避免）</translation>
+    </message>
+    <message>
+        <source>Learned on</source>
+        <translation>了解日期</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <source>Needs learned</source>
+        <translation>了解到的需求</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Customer satisfaction</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <source>Our participants</source>
+        <translation>我方参与人</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>Confirmed by the customer</source>
+        <translation>客户已确认</translation>
+    </message>
+    <message>
+        <source>Level: {v}</source>
+        <translation>职级：{v}</translation>
+    </message>
+    <message>
+        <source>Attitude: {v}</source>
+        <translation>态度：{v}</translation>
+    </message>
+    <message>
+        <source>Relationship strength: {v}</source>
+        <translation>关系强度：{v}</translation>
+    </message>
+    <message>
+        <source>Our person: {v}</source>
+        <translation>我方对接人：{v}</translation>
+    </message>
+    <message>
+        <source>Click to open</source>
+        <translation>点击打开</translation>
+    </message>
+    <message>
+        <source>level not set</source>
+        <translation>未设职级</translation>
+    </message>
+    <message>
+        <source>no relationship at this level</source>
+        <translation>这一层级尚未建立关系</translation>
+    </message>
+    <message>
+        <source>no relationship at this level (nobody known)</source>
+        <translation>这一层级尚未建立关系（一个人都不认识）</translation>
+    </message>
+    <message>
+        <source>ours: {n}</source>
+        <translation>我方：{n}</translation>
+    </message>
+    <message>
+        <source>attitude unknown</source>
+        <translation>态度未知</translation>
+    </message>
+    <message>
+        <source>Line width: relationship strength (dashed: unknown)</source>
+        <translation>线宽表示关系强度（虚线：未知）</translation>
+    </message>
+    <message>
+        <source>Pareto: gross profit {y} by account</source>
+        <translation>帕累托分析：{y} 年各客户毛利</translation>
+    </message>
+    <message>
+        <source>Accounts by rank</source>
+        <translation>按排名排列的客户</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>A up to {p}</source>
+        <translation>A类：至 {p}</translation>
+    </message>
+    <message>
+        <source>B up to {p}</source>
+        <translation>B类：至 {p}</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>还没有客户。</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Pareto tier</source>
+        <translation>帕累托等级</translation>
+    </message>
+    <message>
+        <source>Tier in use (* by hand)</source>
+        <translation>当前等级（* 为手动设定）</translation>
+    </message>
+    <message>
+        <source>Tiers: share of accounts and of gross profit {y}</source>
+        <translation>等级：客户数占比与 {y} 年毛利占比</translation>
+    </message>
+    <message>
+        <source>Share of accounts</source>
+        <translation>客户数占比</translation>
+    </message>
+    <message>
+        <source>Share of profit</source>
+        <translation>毛利占比</translation>
+    </message>
+    <message>
+        <source>Visits against the cadence plan, {y}</source>
+        <translation>{y} 年拜访与拜访节奏计划对比</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Visits logged</source>
+        <translation>已记录拜访</translation>
+    </message>
+    <message>
+        <source>Plan by tier cadence</source>
+        <translation>按等级拜访节奏的计划</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Of plan</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Tier {t}: visits / plan</source>
+        <translation>{t}类：拜访 / 计划</translation>
+    </message>
+    <message>
+        <source> (to date)</source>
+        <translation>（截至目前）</translation>
+    </message>
+    <message>
+        <source>Days from raised to resolved, issues resolved in {y}</source>
+        <translation>{y} 年已解决客户问题：从提出到解决的天数</translation>
+    </message>
+    <message>
+        <source>Month resolved</source>
+        <translation>解决月份</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>中位天数</translation>
+    </message>
+    <message>
+        <source>Mean days</source>
+        <translation>平均天数</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>当前未解决</translation>
+    </message>
+    <message>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Visits vs plan</source>
+        <translation>拜访与计划</translation>
+    </message>
+    <message>
+        <source>Issue resolution</source>
+        <translation>问题解决</translation>
+    </message>
+    <message>
+        <source>Gross profit of</source>
+        <translation>毛利年份</translation>
+    </message>
+    <message>
+        <source>Visits and issues in</source>
+        <translation>拜访与问题年份</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Accounts ranked by gross profit of {y}; total {t}. An account is A while the accounts above it make less than {a} of the total, B up to {b}, else C.</source>
+        <translation>按 {y} 年毛利对客户排名；毛利合计 {t}。排在前面的客户合计不足总额 {a} 时为 A类，不足 {b} 时为 B类，其余为 C类。</translation>
+    </message>
+    <message>
+        <source>Tiers in use: a tier set by hand counts where it was set.</source>
+        <translation>当前等级：手动设定的等级按设定值计入。</translation>
+    </message>
+    <message>
+        <source>Plan: each account calls for (days in the month ÷ days between visits of its tier) visits; tiers by the gross profit of {y}. Every entry of the visit log counts.</source>
+        <translation>计划：每个客户每月应拜访（当月天数 ÷ 其等级的拜访间隔天数）次；等级按 {y} 年毛利确定。拜访记录中的每一条都计入。</translation>
+    </message>
+    <message>
+        <source>Issues open or in progress now: {n}</source>
+        <translation>当前待处理或处理中的客户问题：{n} 个</translation>
+    </message>
+    <message>
+        <source>The reports could not be computed: {e}</source>
+        <translation>无法计算报表：{e}</translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <source>Yearly figures</source>
+        <translation>年度数据</translation>
+    </message>
+    <message>
+        <source>Points entries</source>
+        <translation>积分记录</translation>
+    </message>
+    <message>
+        <source>This archive</source>
+        <translation>本档案库</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Installation id</source>
+        <translation>安装编号</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>数据结构版本</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Deleted (restorable)</source>
+        <translation>已删除（可恢复）</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>包含的内容</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>日历文件</translation>
+    </message>
+    <message>
+        <source>Exchange packages for headquarters (sending your archive&apos;s changes and receiving theirs) are not available in this version: nothing is sent or received from here.</source>
+        <translation>与总部交换数据包（发送本档案库的更改并接收总部的更改）在此版本中尚不可用：这里不会发送或接收任何内容。</translation>
+    </message>
+    <message>
+        <source>{t} (UTC)</source>
+        <translation>{t}（UTC）</translation>
+    </message>
+    <message>
+        <source>no changes yet</source>
+        <translation>尚无更改</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>How many days ahead the list looks</source>
+        <translation>列表向后查看的天数</translation>
+    </message>
+    <message>
+        <source>Look ahead</source>
+        <translation>查看未来</translation>
+    </message>
+    <message>
+        <source>Today, {d}</source>
+        <translation>今天，{d}</translation>
+    </message>
+    <message>
+        <source>Your archive has no customers yet. Add your first account on the Accounts page (Ctrl+N), or load sample data from the File menu: birthdays, follow-ups, visits due and open issues will then show up here.</source>
+        <translation>您的档案库还没有客户。可以在“客户”页新建第一个客户（Ctrl+N），或从“文件”菜单载入示例数据：之后生日、跟进、应拜访事项和未解决的客户问题都会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Nothing on the agenda for the next {n} days.</source>
+        <translation>未来 {n} 天没有日程。</translation>
+    </message>
+    <message>
+        <source>{n} things in the next {d} days</source>
+        <translation>未来 {d} 天有 {n} 项</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} 项已逾期</translation>
+    </message>
+    <message>
+        <source>This archive has no accounts yet. Load sample data to look around, or start with your own customers (File → New, Ctrl+N).</source>
+        <translation type="vanished">此档案库还没有客户。可以载入示例数据先熟悉一下，也可以直接录入自己的客户（文件 → 新建，Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="vanished">新建…</translation>
+    </message>
+</context>
+</TS>
