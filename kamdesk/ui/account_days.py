@@ -8,18 +8,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QRadioButton,
     QSizePolicy,
     QStackedWidget,
@@ -39,7 +36,7 @@ from kamdesk.ui.account_records import first_line
 from kamdesk.ui.account_tables import Column, RecordsTab, Scope
 from kamdesk.ui.context import Context, creation, edit
 from kamdesk.ui.fmt import day as day_text
-from kamdesk.ui.forms import SENSITIVE_MARK, Field, Form, Kind, choice_field
+from kamdesk.ui.forms import SENSITIVE_MARK, Field, Form, GuardedDialog, Kind, choice_field
 from kamdesk.ui.lunar_picker import LunarDatePicker, YearBox, rule_note, written
 from kamdesk.ui.record_fields import anniversary_kind_field
 
@@ -143,7 +140,7 @@ class SolarDayPicker(QWidget):
         self.resolved.setText(f"{text} — {note}" if note else text)
 
 
-class AnniversaryDialog(QDialog):
+class AnniversaryDialog(GuardedDialog):
     """Who, what occasion, and the day in the solar or lunar calendar; Save keeps the dialog
     open with the problems shown beside their fields when the day cannot be stored."""
 
@@ -297,32 +294,8 @@ class AnniversaryDialog(QDialog):
         self.date_problem.setText("\n".join(p.message for p in on_day))
         self.date_problem.setVisible(bool(on_day))
 
-    def reject(self) -> None:
-        if self.changed() and not self._discard_ok():
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.changed() and not self._discard_ok():
-            event.ignore()
-            return
-        event.accept()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.reject()
-            return
-        super().keyPressEvent(event)
-
-    def _discard_ok(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            _("Discard the changes you made?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+    def has_changes(self) -> bool:
+        return bool(self.changed())
 
 
 def _sort_key(row: Anniversary, year: int) -> tuple[int, date]:

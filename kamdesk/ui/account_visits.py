@@ -6,18 +6,15 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,7 +28,7 @@ from kamdesk.ui.account_records import first_line
 from kamdesk.ui.account_tables import Column, RecordsTab, Scope, without_blank_numbers
 from kamdesk.ui.context import Change, Context, creation
 from kamdesk.ui.fmt import day, moment
-from kamdesk.ui.forms import Field, Form
+from kamdesk.ui.forms import Field, Form, GuardedDialog
 from kamdesk.ui.record_fields import visit_fields
 from kamdesk.ui.relationship_map import strength_dots
 
@@ -44,7 +41,7 @@ def quick_fields() -> list[Field]:
     return [f for f in visit_fields() if f.name in QUICK]
 
 
-class VisitDialog(QDialog):
+class VisitDialog(GuardedDialog):
     """When, the visit's fields and the contacts met (ticked); `submit(values, contact_ids)`."""
 
     def __init__(
@@ -160,32 +157,8 @@ class VisitDialog(QDialog):
             target.setText("\n".join(lines))
             target.setVisible(bool(lines))
 
-    def reject(self) -> None:
-        if self._dirty() and not self._discard_ok():
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._dirty() and not self._discard_ok():
-            event.ignore()
-            return
-        event.accept()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.reject()
-            return
-        super().keyPressEvent(event)
-
-    def _discard_ok(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            _("Discard the changes you made?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+    def has_changes(self) -> bool:
+        return bool(self._dirty())
 
 
 def _problem_label() -> QLabel:

@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -241,7 +241,42 @@ class Form(QWidget):
             row.message.hide()
 
 
-class FormDialog(QDialog):
+class GuardedDialog(QDialog):
+    """A dialog that asks before Cancel, Escape or closing throw away what was typed."""
+
+    def has_changes(self) -> bool:
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        if self.has_changes() and not self._discard_ok():
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.has_changes() and not self._discard_ok():
+            event.ignore()
+            return
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape goes through reject() and its question (QDialog would skip it when hidden).
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)
+
+    def _discard_ok(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            _("Discard the changes you made?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+
+class FormDialog(GuardedDialog):
     """A form with Save / Cancel. `submit(values)` saves; a domain error keeps the dialog open
     with the problems shown, so nothing typed is lost."""
 
@@ -290,30 +325,5 @@ class FormDialog(QDialog):
             return
         self.accept()
 
-    def reject(self) -> None:
-        if self.form.changed() and not self._discard_ok():
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.form.changed() and not self._discard_ok():
-            event.ignore()
-            return
-        event.accept()
-
-    def _discard_ok(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            _("Discard the changes you made?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
-
-    def keyPressEvent(self, event: Any) -> None:
-        # Enter in a one-line field saves; Escape goes through reject() and its question.
-        if event.key() == Qt.Key.Key_Escape:
-            self.reject()
-            return
-        super().keyPressEvent(event)
+    def has_changes(self) -> bool:
+        return bool(self.form.changed())

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit
+import pytest
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kamdesk.ui.context import Context, creation
@@ -59,3 +60,17 @@ def test_a_missing_name_is_refused_and_saving_after_fixing_it_works(
     line(form, "name").setText("杭州丰源陶瓷股份有限公司")
     form.save()
     assert ctx.wb.accounts.count() == 1 and ctx.undo.count() == 1
+
+
+def test_cancel_asks_before_throwing_away_what_was_typed(
+    ctx: Context, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = dialog(ctx, qtbot)
+    form.show()
+    line(form, "name").setText("南方食品")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    form.reject()
+    assert form.isVisible() and line(form, "name").text() == "南方食品"
+    form.reject()
+    assert not form.isVisible() and ctx.wb.accounts.count() == 0
