@@ -18,7 +18,14 @@ from kamdesk.domain.enums import IssueStatus
 from kamdesk.domain.errors import NotFound
 from kamdesk.domain.lunar import FIRST_YEAR, LAST_YEAR
 from kamdesk.i18n import _
-from kamdesk.services.queries import LEVEL_RANK, OPEN_STATUSES
+from kamdesk.services.queries import (
+    LEVEL_RANK,
+    OPEN_STATUSES,
+    anniversaries_of,
+    contacts_of,
+    preferences_of,
+    years_of,
+)
 from kamdesk.storage.database import Archive
 from kamdesk.storage.models import (
     Account,
@@ -96,28 +103,10 @@ def account_dossier(archive: Archive, account_id: str) -> AccountDossier:
             raise NotFound(_("no account with id {i}").format(i=account_id))
         aid = account.id
         result = AccountDossier(account)
-        result.years = list(
-            session.scalars(
-                select(AccountYear)
-                .where(AccountYear.account_id == aid, _live(AccountYear))
-                .order_by(AccountYear.year)
-            )
-        )
-        result.contacts = _contacts_of(session, aid)
-        result.preferences = list(
-            session.scalars(
-                select(Preference)
-                .where(Preference.account_id == aid, _live(Preference))
-                .order_by(Preference.created_hlc)
-            )
-        )
-        result.anniversaries = list(
-            session.scalars(
-                select(Anniversary)
-                .where(Anniversary.account_id == aid, _live(Anniversary))
-                .order_by(Anniversary.month, Anniversary.day, Anniversary.created_hlc)
-            )
-        )
+        result.years = years_of(session, aid)
+        result.contacts = contacts_of(session, aid)
+        result.preferences = preferences_of(session, aid)
+        result.anniversaries = anniversaries_of(session, aid)
         visits = list(
             session.scalars(
                 select(Visit)
@@ -149,7 +138,7 @@ def contact_dossier(archive: Archive, contact_id: str) -> ContactDossier:
             raise NotFound(_("no account with id {i}").format(i=contact.account_id))
         cid = contact.id
         result = ContactDossier(contact, account)
-        result.colleagues = [c for c in _contacts_of(session, account.id) if c.id != cid]
+        result.colleagues = [c for c in contacts_of(session, account.id) if c.id != cid]
         result.preferences = list(
             session.scalars(
                 select(Preference)
@@ -185,16 +174,6 @@ def _visits_with(session: Session, contact_id: str) -> list[VisitLine]:
     )
     met = _met(session, theirs)
     return [VisitLine(v, met.get(v.id, ())) for v in visits]
-
-
-def _contacts_of(session: Session, account_id: str) -> list[Contact]:
-    return list(
-        session.scalars(
-            select(Contact)
-            .where(Contact.account_id == account_id, _live(Contact))
-            .order_by(LEVEL_RANK, Contact.name)
-        )
-    )
 
 
 def _met(session: Session, visit_ids: Select[str]) -> dict[str, tuple[Met, ...]]:

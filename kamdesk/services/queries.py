@@ -179,34 +179,39 @@ def contact_rows(
     return rows
 
 
+def years_of(session: Session, account_id: str) -> list[AccountYear]:
+    """An account's yearly figures, oldest first."""
+    query = select(AccountYear).where(AccountYear.account_id == account_id, _live(AccountYear))
+    return list(session.scalars(query.order_by(AccountYear.year)))
+
+
+def contacts_of(session: Session, account_id: str) -> list[Contact]:
+    """An account's live contacts, from the owner down, then by name."""
+    query = select(Contact).where(Contact.account_id == account_id, _live(Contact))
+    return list(session.scalars(query.order_by(LEVEL_RANK, Contact.name)))
+
+
+def preferences_of(session: Session, account_id: str) -> list[Preference]:
+    """An account's live preferences in the order they were learned."""
+    query = select(Preference).where(Preference.account_id == account_id, _live(Preference))
+    return list(session.scalars(query.order_by(Preference.created_hlc)))
+
+
+def anniversaries_of(session: Session, account_id: str) -> list[Anniversary]:
+    """An account's live anniversaries by month and day (as entered within a day)."""
+    query = select(Anniversary).where(Anniversary.account_id == account_id, _live(Anniversary))
+    order = (Anniversary.month, Anniversary.day, Anniversary.created_hlc)
+    return list(session.scalars(query.order_by(*order)))
+
+
 def overview(session: Session, account: Account, *, recent: int = 10) -> AccountOverview:
     """The account page's content."""
     aid = account.id
     result = AccountOverview(account)
-    result.years = list(
-        session.scalars(
-            select(AccountYear)
-            .where(AccountYear.account_id == aid, _live(AccountYear))
-            .order_by(AccountYear.year)
-        )
-    )
-    result.contacts = list(
-        session.scalars(
-            select(Contact)
-            .where(Contact.account_id == aid, _live(Contact))
-            .order_by(LEVEL_RANK, Contact.name)
-        )
-    )
-    result.preferences = list(
-        session.scalars(select(Preference).where(Preference.account_id == aid, _live(Preference)))
-    )
-    result.anniversaries = list(
-        session.scalars(
-            select(Anniversary)
-            .where(Anniversary.account_id == aid, _live(Anniversary))
-            .order_by(Anniversary.month, Anniversary.day)
-        )
-    )
+    result.years = years_of(session, aid)
+    result.contacts = contacts_of(session, aid)
+    result.preferences = preferences_of(session, aid)
+    result.anniversaries = anniversaries_of(session, aid)
     result.recent_visits = list(
         session.scalars(
             select(Visit)
