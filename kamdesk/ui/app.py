@@ -19,6 +19,7 @@ from kamdesk.ui import i18n
 from kamdesk.ui.context import Context
 from kamdesk.ui.errors import install_excepthook, sentence
 from kamdesk.ui.main_window import MainWindow
+from kamdesk.ui.ops import Op
 from kamdesk.ui.resources import apply_font, register_font
 
 log = logging.getLogger("kamdesk.ui")
@@ -114,4 +115,5 @@ def run(path: Path, *, sample_data: bool = False, argv: Sequence[str] = ()) -> i
         server.close()
         return int(status)
     finally:
+        Op.finish_all()
         wb.close()

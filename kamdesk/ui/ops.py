@@ -57,9 +57,16 @@ class _Job(QRunnable):
         try:
             result = self.work(self.progress)
         except BaseException as exc:  # delivered to the GUI thread, shown as a sentence there
-            self.signals.failed.emit(exc)
+            self._deliver(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._deliver(self.signals.finished, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is closing and nobody is left to tell
+            pass
 
 
 class Op(Generic[T]):
@@ -110,6 +117,15 @@ class Op(Generic[T]):
 
     def cancel(self) -> None:
         self.job.progress.cancel()
+
+    @classmethod
+    def finish_all(cls) -> None:
+        """At exit: ask every running op to stop and wait until the pool is idle, so no job is
+        still reading the archive while it is being closed. The ops stay referenced: their
+        queued signals may still be delivered if an event loop runs again."""
+        for op in list(cls.running):
+            op.cancel()
+        QThreadPool.globalInstance().waitForDone()
 
     def _progressed(self, done: int, total: int) -> None:
         if self.dialog is not None and not self.job.progress.cancelled:
