@@ -3,6 +3,7 @@ dialog and Cancel, then calls back on the GUI thread and announces what changed.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
@@ -63,10 +64,9 @@ class _Job(QRunnable):
 
     @staticmethod
     def _deliver(signal: Any, value: object) -> None:
-        try:
+        # RuntimeError: the application is closing and nobody is left to tell
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:  # the application is closing and nobody is left to tell
-            pass
 
 
 class Op(Generic[T]):
