@@ -19,7 +19,7 @@ from platformdirs import user_cache_dir
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from kamdesk import i18n
-from kamdesk.ui.resources import resources_dir
+from kamdesk.resources import resources_dir
 
 LANGUAGES = ("zh_CN", "en")
 """Languages the interface speaks; the first is the source of Chinese-first defaults."""

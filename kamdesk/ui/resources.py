@@ -1,31 +1,17 @@
-"""Where the bundled font and translations live, in a checkout, an install or a frozen app."""
+"""The bundled CJK font in Qt: registered at start and put first in the application font."""
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 
-FONT_FILE = "wqy-microhei.ttc"
-FONT_FAMILY = "WenQuanYi Micro Hei"
+from kamdesk.resources import FONT_FAMILY, font_path
 
-
-def resources_dir() -> Path:
-    """`resources/` beside the package, or inside a frozen bundle; KAMDESK_RESOURCES overrides."""
-    override = os.environ.get("KAMDESK_RESOURCES")
-    if override:
-        return Path(override)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+__all__ = ["FONT_FAMILY", "apply_font", "register_font"]
 
 
 def register_font() -> str | None:
     """Load the bundled CJK font and make it the application font; returns its family."""
-    path = resources_dir() / "fonts" / FONT_FILE
+    path = font_path()
     font_id = QFontDatabase.addApplicationFont(str(path)) if path.exists() else -1
     if font_id < 0:
         return None
