@@ -67,3 +67,85 @@ def customer(wb: Workbench) -> Customer:
         emails=["nana@hengrui.cn"],
     )
     return Customer(account, owner, vp, buyer)
+
+
+SENSITIVE_VALUES = ("高血压，忌酒", "年收入百万以上", "妻子李梅在银行工作", "儿子单小明读高二", "母亲王秀英")
+"""Values of fields labelled sensitive in `rich_customer`: never in a shareable dossier."""
+
+
+@pytest.fixture
+def rich_customer(wb: Workbench, customer: Customer) -> Customer:
+    """The customer with everything a dossier prints: figures, situation, private details
+    (some sensitive), preferences, a lunar birthday, visits, a follow-up and an open issue."""
+    aid = customer.account.id
+    wb.accounts.update(
+        aid,
+        owner="王建国",
+        industry="机械制造",
+        business_situation="订单饱满，正在扩建二期厂房。",
+        decision_process="采购经理比价，副总拍板，董事长过目大单。",
+        potential_needs="想上一套设备预测性维护系统",
+        company_news="2026年获评省级专精特新企业",
+        cost_to_serve=88000,
+    )
+    for year, revenue, profit in ((2024, 3_200_000, 800_000), (2025, 4_100_000, 1_150_000)):
+        wb.years.create(account_id=aid, year=year, revenue=revenue, gross_profit=profit)
+    wb.contacts.update(
+        customer.owner.id,
+        hobbies="书法、钓鱼",
+        health_notes=SENSITIVE_VALUES[0],
+        income_range=SENSITIVE_VALUES[1],
+        family_members=SENSITIVE_VALUES[2],
+        children=SENSITIVE_VALUES[3],
+        attitude="supporter",
+        strength=4,
+        our_owner="王建国",
+    )
+    wb.preferences.create(
+        account_id=aid, contact_id=customer.owner.id, category="drink", value="普洱茶"
+    )
+    wb.preferences.create(
+        account_id=aid, contact_id=customer.owner.id, category="taboo", value="不吃辣", likes=False
+    )
+    wb.preferences.create(
+        account_id=aid,
+        contact_id=customer.vp.id,
+        category="gift",
+        value="私人诊所会员卡",
+        sensitivity="sensitive",
+    )
+    wb.anniversaries.create(
+        account_id=aid,
+        contact_id=customer.owner.id,
+        kind="birthday",
+        calendar="lunar",
+        month=12,
+        day=8,
+        year=1962,
+    )
+    wb.anniversaries.create(
+        account_id=aid,
+        contact_id=customer.owner.id,
+        kind="birthday",
+        family_member=SENSITIVE_VALUES[4],
+        month=12,
+        day=1,
+    )
+    wb.visits.log(
+        aid,
+        [customer.vp.id, customer.buyer.id],
+        occurred_at="2026-10-20 10:00",
+        purpose="季度业务回顾",
+        needs_learned="二期厂房需要 30 台数控机床",
+        next_steps="下周报价",
+        follow_up_on="2026-11-27",
+        satisfaction=4,
+    )
+    wb.issues.create(
+        account_id=aid,
+        description="主轴异响，客户要求上门检修",
+        raised_on="2026-11-01",
+        responsible="刘工",
+        severity="high",
+    )
+    return customer

@@ -140,3 +140,19 @@ GOLD_AT = declare(
 CALENDAR_YEARS = declare(
     Setting("calendar.years_ahead", int, 3, _("Calendar export: years of lunar dates"), 1, 30)
 )
+SURVEYS_PER_YEAR = {
+    tier: declare(Setting(f"plan.{tier}.surveys_per_year", int, count, label, 0, 12))
+    for tier, count, label in (
+        ("A", 2, _("Tier A: satisfaction surveys a year")),
+        ("B", 1, _("Tier B: satisfaction surveys a year")),
+        ("C", 1, _("Tier C: satisfaction surveys a year")),
+    )
+}
+REVIEWS_PER_YEAR = {
+    tier: declare(Setting(f"plan.{tier}.reviews_per_year", int, count, label, 0, 12))
+    for tier, count, label in (
+        ("A", 4, _("Tier A: review meetings a year")),
+        ("B", 1, _("Tier B: review meetings a year")),
+        ("C", 0, _("Tier C: review meetings a year")),
+    )
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kamdesk.domain.search_keys import account_keys, contact_keys
 from kamdesk.i18n import _
@@ -21,6 +22,7 @@ from kamdesk.services.engagement import (
 )
 from kamdesk.services.engine import EngineService
 from kamdesk.services.greetings import GreetingService
+from kamdesk.services.plans import PlanService
 from kamdesk.services.points import PointsService
 from kamdesk.services.settings import SettingsService
 from kamdesk.storage.database import Archive
@@ -57,6 +59,10 @@ class Workbench:
         self.agenda = AgendaService(archive, self.settings, visits_due=self._visits_due)
         self.greetings = GreetingService(archive)
         self.points = PointsService(archive, self.settings)
+        self.plans = PlanService(archive, self.settings, tiers=self._tier_of)
+
+    def _tier_of(self, account_id: str) -> Any:
+        return self.engine.standing(account_id).tier
 
     @classmethod
     def open(cls, path: Path | str, *, write: bool = True) -> Workbench:

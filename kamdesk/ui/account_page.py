@@ -13,13 +13,16 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from kamdesk.documents import Format
 from kamdesk.domain.enums import AccountStatus, Tier
 from kamdesk.domain.errors import KamdeskError
 from kamdesk.domain.labels import label
@@ -38,6 +41,7 @@ from kamdesk.ui.forms import Field, FormDialog, Kind
 from kamdesk.ui.models import TIER_COLOURS
 from kamdesk.ui.ops import Op, Progress
 from kamdesk.ui.page import Page
+from kamdesk.ui.printing import AccountPrinting, PlanDialog
 from kamdesk.ui.record_fields import account_fields
 
 AUTO = "auto"
@@ -75,6 +79,8 @@ class BackButton(QPushButton):
 
 
 class AccountPage(Page):
+    printable = True
+
     standing_shown = Signal()
     """The engine's view of the account is on screen (or could not be worked out)."""
 
@@ -103,6 +109,23 @@ class AccountPage(Page):
         title.addWidget(self.name, 1)
         title.addWidget(self.star)
         title.addWidget(self.badge)
+        self.printing = AccountPrinting(self, ctx.wb, ctx.settings)
+        self.print_button = QToolButton()
+        self.print_button.setObjectName("account-print")
+        self.print_button.setText(_("Print"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_menu.addAction(_("Print preview…"), self.print_document)
+        self.print_menu.addAction(_("Save dossier as PDF…"), lambda: self.save_dossier("pdf"))
+        self.print_menu.addAction(_("Save dossier as Word…"), lambda: self.save_dossier("docx"))
+        self.shareable_action = self.print_menu.addAction(
+            _("Shareable copy (leave out sensitive fields)")
+        )
+        self.shareable_action.setCheckable(True)
+        self.print_menu.addSeparator()
+        self.print_menu.addAction(_("Service plan…"), self.print_plan)
+        self.print_button.setMenu(self.print_menu)
+        title.addWidget(self.print_button)
 
         self.overview = OverviewTab()
         self.contacts = ContactsTab(ctx)
@@ -234,6 +257,35 @@ class AccountPage(Page):
         )
         self.badge.setToolTip(standing.tier_explanation)
         self.standing_shown.emit()
+
+    # printing ----------------------------------------------------------------------------------
+    def print_document(self) -> None:
+        """Print preview of the dossier (File → Print, Ctrl+P)."""
+        if self.dossier is not None:
+            job = self.printing.dossier_job(
+                self.dossier.account.id, self.shareable_action.isChecked()
+            )
+            self.printing.show_preview(job)
+
+    def save_dossier(self, fmt: Format) -> None:
+        if self.dossier is not None:
+            job = self.printing.dossier_job(
+                self.dossier.account.id, self.shareable_action.isChecked()
+            )
+            self.printing.save(job, fmt)
+
+    def print_plan(self) -> None:
+        if self.dossier is None:
+            return
+        dialog = PlanDialog(self.printing.today(), self)
+        if dialog.exec() != PlanDialog.DialogCode.Accepted:
+            return
+        year, quarter, output = dialog.chosen()
+        job = self.printing.plan_job(self.dossier.account.id, year, quarter)
+        if output == "preview":
+            self.printing.show_preview(job)
+        else:
+            self.printing.save(job, "docx" if output == "docx" else "pdf")
 
     # changing ----------------------------------------------------------------------------------
     def current_records_tab(self) -> RecordsTab[Any] | None:

@@ -4,6 +4,7 @@ to 100,000 rows."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from kamdesk.ui.context import Context, creation, deletion
 from kamdesk.ui.forms import FormDialog
 from kamdesk.ui.models import ID_ROLE, AccountColumn, AccountTableModel
 from kamdesk.ui.page import Page
+from kamdesk.ui.printing import BatchPrintDialog
 from kamdesk.ui.record_fields import account_fields
 
 TYPING_PAUSE_MS = 0
@@ -37,6 +39,8 @@ are taken together, so typing never waits on a search per letter."""
 
 
 class AccountsPage(Page):
+    printable = True
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.search = QLineEdit()
@@ -88,6 +92,11 @@ class AccountsPage(Page):
         filters.addWidget(self.key_only)
         footer = QHBoxLayout()
         footer.addWidget(self.count, 1)
+        print_button = QPushButton(_("Print…"))
+        print_button.setObjectName("accounts-print")
+        print_button.setToolTip(_("Dossiers or service plans of many accounts (Ctrl+P)"))
+        print_button.clicked.connect(self.print_document)
+        footer.addWidget(print_button)
         footer.addWidget(new)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -152,6 +161,21 @@ class AccountsPage(Page):
             row = self.model.row_of(selected)
             if row >= 0:
                 self.view.selectRow(row)
+
+    def listed_ids(self) -> list[str]:
+        """Every account the list shows with its current filters, in its order."""
+        query = self.current_query()
+        wb = self.ctx.wb
+        return [row.id for row in wb.account_page(query, limit=max(wb.account_count(query), 1))]
+
+    def print_dialog(self) -> BatchPrintDialog:
+        return BatchPrintDialog(
+            self.ctx.wb, self.ctx.settings, self.listed_ids, self.selected_id(), date.today(), self
+        )
+
+    def print_document(self) -> None:
+        """Print dossiers or plans of many accounts (File → Print, Ctrl+P)."""
+        self.print_dialog().exec()
 
     def focus_search(self) -> None:
         self.search.setFocus()

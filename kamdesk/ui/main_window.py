@@ -164,6 +164,12 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    def print_document(self) -> None:
+        """Ctrl+P: the account page previews its dossier; elsewhere, print many accounts."""
+        if not self.current_page().printable:
+            self.show_page("accounts")
+        self.current_page().print_document()
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(_("&File"))
@@ -175,6 +181,10 @@ class MainWindow(QMainWindow):
         file.addAction(self._action(_("&Import contacts (vCard)…"), self.import_contacts))
         self.sample_action = self._action(_("Load &sample data"), self.load_sample_data)
         file.addAction(self.sample_action)
+        file.addSeparator()
+        file.addAction(
+            self._action(_("&Print…"), self.print_document, QKeySequence.StandardKey.Print)
+        )
         file.addSeparator()
         file.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 

@@ -44,3 +44,9 @@ class Page(QWidget):
 
     def delete_selected(self) -> None:
         """Del."""
+
+    printable = False
+    """Whether the page has something of its own to print (File → Print)."""
+
+    def print_document(self) -> None:
+        """Ctrl+P, on a page that is `printable`."""
