@@ -69,7 +69,13 @@ def customer(wb: Workbench) -> Customer:
     return Customer(account, owner, vp, buyer)
 
 
-SENSITIVE_VALUES = ("高血压，忌酒", "年收入百万以上", "妻子李梅在银行工作", "儿子单小明读高二", "母亲王秀英")
+SENSITIVE_VALUES = (
+    "高血压，忌酒",
+    "年收入百万以上",
+    "妻子李梅在银行工作",
+    "儿子单小明读高二",
+    "母亲王秀英",
+)
 """Values of fields labelled sensitive in `rich_customer`: never in a shareable dossier."""
 
 

@@ -503,7 +503,8 @@ class _Dossier:
 
     def open_issues(self) -> list[Block]:
         issues = [i for i in self.d.issues if i.status in OPEN]
-        rows, tones = [], []
+        rows: list[tuple[str, ...]] = []
+        tones: list[Tone] = []
         for i in issues:
             age = issue_age(i, self.today)
             overdue = i.due_on is not None and i.due_on < self.today
@@ -548,8 +549,8 @@ class _Dossier:
                         r=i.responsible or _("nobody responsible yet"),
                     )
                 )
-        for _when, line in self.upcoming(self.anniversaries, TALK_DAYS):
-            points.append(_("Remember: {line}").format(line=line))
+        for _when, text in self.upcoming(self.anniversaries, TALK_DAYS):
+            points.append(_("Remember: {line}").format(line=text))
         since = self.today - timedelta(days=FOLLOW_UP_DAYS)
         for line in self.d.visits:
             v = line.visit

@@ -65,11 +65,11 @@ def file_stem(name: str, fallback: str) -> str:
     return stem or fallback
 
 
-def check_format(fmt: str) -> Format:
+def check_format(fmt: Format | str) -> Format:
     if fmt not in FORMATS:
         message = _("the format is one of: {f}").format(f=", ".join(FORMATS))
         raise ValidationError([FieldProblem("format", message)])
-    return fmt  # type: ignore[return-value]
+    return fmt
 
 
 class Printer:
@@ -141,37 +141,19 @@ def write(
     *,
     progress: Progress | None = None,
     workers: int | None = None,
+    folder: bool = False,
 ) -> list[Path]:
     """Render and write the documents (see the module's notes on `destination`); returns the
-    files written."""
+    files written. `folder`: `destination` is a folder even for one document."""
     fmt = check_format(fmt)
     if not printables:
         raise ValidationError([FieldProblem("account", _("there is nothing to print"))])
-    total = len(printables)
     report = progress or (lambda _done, _total: None)
     suffix = f".{fmt}"
-    if total == 1 and not destination.is_dir():
-        if destination.suffix.lower() != suffix:
-            raise PrintError(
-                _("{p} does not end in {s}; name a {s} file or a folder").format(
-                    p=destination, s=suffix
-                )
-            )
-        report(0, 1)
-        data = render(printables[0].document, fmt)
-        report(1, 1)
-        return [_atomic_write(destination, data)]
-    if destination.suffix.lower() == ".pdf" and not destination.is_dir():
-        if fmt != "pdf":
-            raise PrintError(
-                _("several Word documents go into a folder, not into {p}").format(p=destination)
-            )
-        parts = [data for _index, data in _rendered(printables, fmt, report, workers)]
-        return [_atomic_write(destination, combine_pdfs(parts))]
-    if destination.suffix.lower() in (".docx", ".doc") and not destination.is_dir():
-        raise PrintError(
-            _("several Word documents go into a folder, not into {p}").format(p=destination)
-        )
+    if not folder:
+        single = _to_one_file(printables, fmt, destination, report, workers)
+        if single is not None:
+            return [single]
     try:
         destination.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -183,6 +165,41 @@ def write(
     for index, data in _rendered(printables, fmt, report, workers):
         written.append(_atomic_write(destination / f"{names[index]}{suffix}", data))
     return written
+
+
+def _to_one_file(
+    printables: Sequence[Printable],
+    fmt: Format,
+    destination: Path,
+    report: Progress,
+    workers: int | None,
+) -> Path | None:
+    """Write a single document, or several combined into one PDF; None when `destination`
+    is a folder for one file each."""
+    suffix = f".{fmt}"
+    if destination.is_dir():
+        return None
+    if len(printables) == 1:
+        if destination.suffix.lower() != suffix:
+            raise PrintError(
+                _("{p} does not end in {s}; name a {s} file or a folder").format(
+                    p=destination, s=suffix
+                )
+            )
+        report(0, 1)
+        data = render(printables[0].document, fmt)
+        report(1, 1)
+        return _atomic_write(destination, data)
+    if destination.suffix.lower() in (".docx", ".doc") or (
+        destination.suffix.lower() == ".pdf" and fmt != "pdf"
+    ):
+        raise PrintError(
+            _("several Word documents go into a folder, not into {p}").format(p=destination)
+        )
+    if destination.suffix.lower() == ".pdf":
+        parts = [data for _index, data in _rendered(printables, fmt, report, workers)]
+        return _atomic_write(destination, combine_pdfs(parts))
+    return None
 
 
 def combine_pdfs(parts: Sequence[bytes]) -> bytes:

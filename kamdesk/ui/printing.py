@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 from kamdesk.documents import Format
 from kamdesk.documents.model import PageSize
 from kamdesk.i18n import _
-from kamdesk.services.printing import Printable, Printer, accounts_due, next_week, write
+from kamdesk.services.printing import (
+    Printable,
+    Printer,
+    accounts_due,
+    check_format,
+    next_week,
+    write,
+)
 from kamdesk.services.workbench import Workbench
 from kamdesk.ui.ops import Op, Progress
 
@@ -61,7 +68,7 @@ class Job:
         return self.year is not None
 
     def build(
-        self, wb: Workbench, today: date, progress: Progress | None = None
+        self, wb: Workbench, today: date, progress: Callable[[int, int], None] | None = None
     ) -> list[Printable]:
         printer = Printer(wb, today=today)
         built = []
@@ -315,9 +322,9 @@ class BatchPrintDialog(QDialog):
             "due",
         )
         self.format = QComboBox()
-        self.format.addItem(_("One combined PDF"), ("pdf", "combined"))
-        self.format.addItem(_("A folder of PDF files"), ("pdf", "folder"))
-        self.format.addItem(_("A folder of Word files"), ("docx", "folder"))
+        self.format.addItem(_("One combined PDF"), "pdf:combined")
+        self.format.addItem(_("A folder of PDF files"), "pdf:folder")
+        self.format.addItem(_("A folder of Word files"), "docx:folder")
         self.page = QComboBox()
         self.page.addItems(["A4", "Letter"])
         self.page.setCurrentText(page_size_setting(settings))
@@ -371,7 +378,8 @@ class BatchPrintDialog(QDialog):
         if not job.account_ids:
             self.summary.setText(_("No accounts to print: choose other accounts."))
             return
-        fmt, shape = self.format.currentData()
+        chosen, shape = str(self.format.currentData()).split(":")
+        fmt = check_format(chosen)
         self.settings.setValue(PAGE_SIZE_KEY, job.page_size)
         start = last_folder(self.settings)
         if shape == "combined":
@@ -393,6 +401,7 @@ class BatchPrintDialog(QDialog):
                 fmt,
                 target,
                 progress=lambda done, _n: progress(total + done, 2 * total),
+                folder=shape == "folder",
             )
 
         def done(written: list[Path]) -> None:

@@ -752,6 +752,554 @@
         <translation>截止日期</translation>
     </message>
     <message>
+        <source>with several accounts, PATH is a folder that gets one file each, or one combined file when it ends in .pdf</source>
+        <translation>有多个客户时，PATH 为文件夹，每个客户各生成一个文件；PATH 以 .pdf 结尾时则合并为一个文件</translation>
+    </message>
+    <message>
+        <source>print the customer dossier of accounts (PDF or Word)</source>
+        <translation>打印客户的客户档案（PDF 或 Word）</translation>
+    </message>
+    <message>
+        <source>Print the customer dossier (客户档案) of each account named; {w}.</source>
+        <translation>打印所列每个客户的客户档案；{w}。</translation>
+    </message>
+    <message>
+        <source>name, short name or id</source>
+        <translation>名称、简称或编号</translation>
+    </message>
+    <message>
+        <source>leave out every field labelled sensitive (health, income, family)</source>
+        <translation>略去所有标为敏感的字段（健康、收入、家庭）</translation>
+    </message>
+    <message>
+        <source>print the service plan of accounts for a year or a quarter</source>
+        <translation>打印客户某一年或某一季度的服务计划</translation>
+    </message>
+    <message>
+        <source>Print the service plan (服务计划) of each account named; {w}.</source>
+        <translation>打印所列每个客户的服务计划；{w}。</translation>
+    </message>
+    <message>
+        <source>language of the document&apos;s headings and labels (default: %(default)s)</source>
+        <translation>文档标题和标签所用的语言（默认：%(default)s）</translation>
+    </message>
+    <message>
+        <source>{n} documents combined into {p}</source>
+        <translation>已将 {n} 份文档合并为 {p}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>Shareable copy</source>
+        <translation>可分享版本</translation>
+    </message>
+    <message>
+        <source>Private copy</source>
+        <translation>内部版本</translation>
+    </message>
+    <message>
+        <source>Customer dossier · {n} · {v}</source>
+        <translation>客户档案 · {n} · {v}</translation>
+    </message>
+    <message>
+        <source>CONFIDENTIAL</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Customer dossier: {n}</source>
+        <translation>客户档案：{n}</translation>
+    </message>
+    <message>
+        <source>Printed {d} by kamdesk</source>
+        <translation>由 kamdesk 于 {d} 打印</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Customer dossier</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>{t} (set by hand)</source>
+        <translation>{t}（手动设定）</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Key account</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Printed on</source>
+        <translation>打印日期</translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation>打印人</translation>
+    </message>
+    <message>
+        <source>SHAREABLE COPY</source>
+        <translation>可分享版本</translation>
+    </message>
+    <message>
+        <source>Every field labelled sensitive (family, children, health, income, and sensitive preferences and anniversaries) has been left out of this copy.</source>
+        <translation>本版本已略去所有标为敏感的字段（家庭情况、子女、健康状况、收入，以及敏感的喜好和纪念日）。</translation>
+    </message>
+    <message>
+        <source>Contains personal and sensitive details of customer contacts. For the account team only; do not forward or leave behind.</source>
+        <translation>包含客户联系人的个人信息和敏感信息。仅限客户团队内部使用；请勿转发，也不要遗留在外。</translation>
+    </message>
+    <message>
+        <source>Value summary</source>
+        <translation>价值概要</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营收</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Profit vs previous year</source>
+        <translation>毛利同比</translation>
+    </message>
+    <message>
+        <source>No yearly figures recorded.</source>
+        <translation>尚无年度数据。</translation>
+    </message>
+    <message>
+        <source>Cost to serve (a year)</source>
+        <translation>服务成本（每年）</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜力</translation>
+    </message>
+    <message>
+        <source>{r} of {n}</source>
+        <translation>第 {r} 名（共 {n} 个）</translation>
+    </message>
+    <message>
+        <source>Rank in the Pareto (gross profit)</source>
+        <translation>帕累托排名（按毛利）</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Cooperating since</source>
+        <translation>合作起始日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约日期</translation>
+    </message>
+    <message>
+        <source>not enough years to tell</source>
+        <translation>年数不足，无法判断</translation>
+    </message>
+    <message>
+        <source>profit {a} → {b}</source>
+        <translation>毛利 {a} → {b}</translation>
+    </message>
+    <message>
+        <source>growing</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>shrinking</source>
+        <translation>下滑</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <source>{w}: gross profit {c:+.1f}% from {a} to {b}</source>
+        <translation>{w}：{a} 年至 {b} 年毛利 {c:+.1f}%</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>潜在需求</translation>
+    </message>
+    <message>
+        <source>Business and technical situation</source>
+        <translation>经营与技术状况</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>尚无记录。</translation>
+    </message>
+    <message>
+        <source>Relationship map</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
+        <source>No contacts recorded yet.</source>
+        <translation>尚无联系人记录。</translation>
+    </message>
+    <message>
+        <source>Org chart by reporting line; colour: attitude; line width: relationship.</source>
+        <translation>按汇报关系绘制的组织结构图；颜色表示态度，线宽表示关系强度。</translation>
+    </message>
+    <message>
+        <source>No close relationship (strength 3 or more) at: {levels}</source>
+        <translation>以下职级没有紧密关系（关系强度 3 及以上）：{levels}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>关系强度</translation>
+    </message>
+    <message>
+        <source>Our person</source>
+        <translation>我方对接人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Key contacts</source>
+        <translation>关键联系人</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>汇报对象</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Best reached</source>
+        <translation>最佳联系方式</translation>
+    </message>
+    <message>
+        <source>Hometown</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>教育背景</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>兴趣爱好</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家庭情况</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Income range</source>
+        <translation>收入范围</translation>
+    </message>
+    <message>
+        <source>Preferences and taboos</source>
+        <translation>喜好与禁忌</translation>
+    </message>
+    <message>
+        <source>Coming anniversaries</source>
+        <translation>即将到来的纪念日</translation>
+    </message>
+    <message>
+        <source>avoid</source>
+        <translation>避免</translation>
+    </message>
+    <message>
+        <source>{m} (family of {n})</source>
+        <translation>{m}（{n}的家人）</translation>
+    </message>
+    <message>
+        <source>{d}: {who}, {what} — {written}</source>
+        <translation>{d}：{who}，{what} — {written}</translation>
+    </message>
+    <message>
+        <source>({n} years)</source>
+        <translation>（满 {n} 年）</translation>
+    </message>
+    <message>
+        <source>Recent visits</source>
+        <translation>最近拜访</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>会见人员</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Outcome / next steps</source>
+        <translation>成果 / 下一步</translation>
+    </message>
+    <message>
+        <source>No visits recorded.</source>
+        <translation>没有拜访记录。</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>已持续</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>No open issues.</source>
+        <translation>没有未解决的客户问题。</translation>
+    </message>
+    <message>
+        <source>Report on the open issue “{d}” (open {n} days, {r})</source>
+        <translation>通报未解决问题“{d}”的进展（已持续 {n} 天，{r}）</translation>
+    </message>
+    <message>
+        <source>nobody responsible yet</source>
+        <translation>尚无责任人</translation>
+    </message>
+    <message>
+        <source>Remember: {line}</source>
+        <translation>别忘了：{line}</translation>
+    </message>
+    <message>
+        <source>Follow-up promised for {d}: {s}</source>
+        <translation>承诺在 {d} 跟进：{s}</translation>
+    </message>
+    <message>
+        <source>Need learned on {d}: {n}</source>
+        <translation>{d} 了解到的需求：{n}</translation>
+    </message>
+    <message>
+        <source>Explore: {n}</source>
+        <translation>进一步挖掘：{n}</translation>
+    </message>
+    <message>
+        <source>The visit is {n} days overdue for tier {t}: agree the next date</source>
+        <translation>按{t}类客户的要求，拜访已逾期 {n} 天：请约定下次拜访日期</translation>
+    </message>
+    <message>
+        <source>Suggested talking points for the next visit</source>
+        <translation>下次拜访的建议沟通要点</translation>
+    </message>
+    <message>
+        <source>Nothing pressing: listen for new needs.</source>
+        <translation>没有紧迫事项：多留意客户的新需求。</translation>
+    </message>
+    <message>
+        <source>level not set</source>
+        <translation>未设职级</translation>
+    </message>
+    <message>
+        <source>no relationship at this level</source>
+        <translation>这一层级尚未建立关系</translation>
+    </message>
+    <message>
+        <source>no relationship at this level (nobody known)</source>
+        <translation>这一层级尚未建立关系（一个人都不认识）</translation>
+    </message>
+    <message>
+        <source>ours: {n}</source>
+        <translation>我方：{n}</translation>
+    </message>
+    <message>
+        <source>attitude unknown</source>
+        <translation>态度未知</translation>
+    </message>
+    <message>
+        <source>Line width: relationship strength (dashed: unknown)</source>
+        <translation>线宽表示关系强度（虚线：未知）</translation>
+    </message>
+    <message>
+        <source>Service plan {p}: {n}</source>
+        <translation>{p}服务计划：{n}</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Service plan</source>
+        <translation>服务计划</translation>
+    </message>
+    <message>
+        <source>INTERNAL</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>What the account&apos;s tier calls for in this period, and what has been done so far.</source>
+        <translation>本期间按客户等级应开展的服务，以及目前的完成情况。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <source>Items planned</source>
+        <translation>计划事项数</translation>
+    </message>
+    <message>
+        <source>Rules of tier {t} (from the settings)</source>
+        <translation>{t}类客户的服务规则（取自设置）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Plan against actual by kind</source>
+        <translation>按类型对比计划与实际</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划数</translation>
+    </message>
+    <message>
+        <source>Service plan · {n} · {p}</source>
+        <translation>服务计划 · {n} · {p}</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>by {d}</source>
+        <translation>{d} 前</translation>
+    </message>
+    <message>
+        <source>The tier calls for nothing in this period.</source>
+        <translation>该等级在本期间没有要求的服务事项。</translation>
+    </message>
+    <message>
         <source>tier {t}: no {what} required</source>
         <translation>{t}类客户：无需{what}</translation>
     </message>
@@ -802,6 +1350,18 @@
     <message>
         <source>dates must lie in the years {a} to {b}</source>
         <translation>日期须在 {a} 到 {b} 年之间</translation>
+    </message>
+    <message>
+        <source>no such leap month this year: kept on the ordinary month</source>
+        <translation>今年没有这个闰月：按平月计</translation>
+    </message>
+    <message>
+        <source>the month has 29 days this year: kept on the 29th</source>
+        <translation>今年该月只有 29 天：按二十九计</translation>
+    </message>
+    <message>
+        <source>not a leap year: kept on 28 February</source>
+        <translation>今年不是闰年：按 2 月 28 日计</translation>
     </message>
     <message>
         <source>gross profit fell {c:.0%}: {p:,} in {y0} → {q:,} in {y1} (signal at {d:.0%})</source>
@@ -1016,10 +1576,6 @@
         <translation>电话</translation>
     </message>
     <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
         <source>dinner</source>
         <translation>宴请</translation>
     </message>
@@ -1226,6 +1782,30 @@
     <message>
         <source>Calendar export: years of lunar dates</source>
         <translation>日历导出：农历日期换算的年数</translation>
+    </message>
+    <message>
+        <source>Tier A: satisfaction surveys a year</source>
+        <translation>A类：每年满意度调查次数</translation>
+    </message>
+    <message>
+        <source>Tier B: satisfaction surveys a year</source>
+        <translation>B类：每年满意度调查次数</translation>
+    </message>
+    <message>
+        <source>Tier C: satisfaction surveys a year</source>
+        <translation>C类：每年满意度调查次数</translation>
+    </message>
+    <message>
+        <source>Tier A: review meetings a year</source>
+        <translation>A类：每年回顾会议次数</translation>
+    </message>
+    <message>
+        <source>Tier B: review meetings a year</source>
+        <translation>B类：每年回顾会议次数</translation>
+    </message>
+    <message>
+        <source>Tier C: review meetings a year</source>
+        <translation>C类：每年回顾会议次数</translation>
     </message>
     <message>
         <source>phone &apos;{p}&apos; may hold only digits, spaces, + ( ) - and an extension</source>
@@ -1724,6 +2304,110 @@
         <translation>有 {n} 张名片存在问题，未导入任何内容（请修正这些问题，或跳过有问题的名片）</translation>
     </message>
     <message>
+        <source>{y}</source>
+        <translation>{y}年</translation>
+    </message>
+    <message>
+        <source>{y} Q{q}</source>
+        <translation>{y}年第{q}季度</translation>
+    </message>
+    <message>
+        <source>quarter must be 1 to 4</source>
+        <translation>季度应为 1 到 4</translation>
+    </message>
+    <message>
+        <source>Tier {t}: a visit every {n} days ({k} a year)</source>
+        <translation>{t}类：每 {n} 天拜访一次（每年 {k} 次）</translation>
+    </message>
+    <message>
+        <source>Tier {t}: an executive visit every {n} days ({k} a year)</source>
+        <translation>{t}类：每 {n} 天高层拜访一次（每年 {k} 次）</translation>
+    </message>
+    <message>
+        <source>Tier {t}: an on-site maintenance visit every {n} days ({k} a year)</source>
+        <translation>{t}类：每 {n} 天上门维护一次（每年 {k} 次）</translation>
+    </message>
+    <message>
+        <source>Tier {t}: {k} satisfaction surveys a year</source>
+        <translation>{t}类：每年 {k} 次满意度调查</translation>
+    </message>
+    <message>
+        <source>Tier {t}: {k} review meetings a year</source>
+        <translation>{t}类：每年 {k} 次回顾会议</translation>
+    </message>
+    <message>
+        <source>Greetings on every contact&apos;s anniversaries and at 春节, 端午 and 中秋</source>
+        <translation>在每位联系人的纪念日以及春节、端午和中秋致以问候</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Executive visit</source>
+        <translation>高层拜访</translation>
+    </message>
+    <message>
+        <source>Maintenance visit (on site)</source>
+        <translation>上门维护</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Review meeting</source>
+        <translation>回顾会议</translation>
+    </message>
+    <message>
+        <source>Greeting: {who}, {what}</source>
+        <translation>问候：{who}，{what}</translation>
+    </message>
+    <message>
+        <source>{f} greetings</source>
+        <translation>{f}问候</translation>
+    </message>
+    <message>
+        <source> to {names}</source>
+        <translation>（致{names}）</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>上门维护</translation>
+    </message>
+    <message>
+        <source>greeting</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <source>festival</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>回顾会议</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>已错过</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>当前应办</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
         <source>{y} is not over yet; its points can be earned from 1 January {n}</source>
         <translation>{y} 年尚未结束；该年的积分从 {n} 年 1 月 1 日起才能计入</translation>
     </message>
@@ -1774,6 +2458,46 @@
     <message>
         <source>{k} points are {s}</source>
         <translation>“{k}”类积分应为{s}</translation>
+    </message>
+    <message>
+        <source>the format is one of: {f}</source>
+        <translation>格式只能是以下之一：{f}</translation>
+    </message>
+    <message>
+        <source>name at least one account</source>
+        <translation>请至少指定一个客户</translation>
+    </message>
+    <message>
+        <source>shareable</source>
+        <translation>可分享版本</translation>
+    </message>
+    <message>
+        <source>dossier</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>服务计划</translation>
+    </message>
+    <message>
+        <source>there is nothing to print</source>
+        <translation>没有可打印的内容</translation>
+    </message>
+    <message>
+        <source>{p} does not end in {s}; name a {s} file or a folder</source>
+        <translation>{p} 不以 {s} 结尾；请指定一个 {s} 文件或一个文件夹</translation>
+    </message>
+    <message>
+        <source>several Word documents go into a folder, not into {p}</source>
+        <translation>多份 Word 文档须写入文件夹，不能写入 {p}</translation>
+    </message>
+    <message>
+        <source>cannot make the folder {p}: {e}</source>
+        <translation>无法创建文件夹 {p}：{e}</translation>
+    </message>
+    <message>
+        <source>cannot write {p}: {e}</source>
+        <translation>无法写入 {p}：{e}</translation>
     </message>
     <message>
         <source>more than one {noun} has an id starting with {k}</source>
@@ -1892,10 +2616,6 @@
         <translation>日期</translation>
     </message>
     <message>
-        <source>Discard the changes you made?</source>
-        <translation>放弃所做的更改吗？</translation>
-    </message>
-    <message>
         <source>New anniversary…</source>
         <translation>新建纪念日…</translation>
     </message>
@@ -1910,10 +2630,6 @@
     <message>
         <source>This year</source>
         <translation>今年日期</translation>
-    </message>
-    <message>
-        <source>{m} (family of {n})</source>
-        <translation>{m}（{n}的家人）</translation>
     </message>
     <message>
         <source>the company</source>
@@ -1972,28 +2688,12 @@
         <translation>开发成本</translation>
     </message>
     <message>
-        <source>Key account</source>
-        <translation>重点客户</translation>
-    </message>
-    <message>
         <source>Working out tier, value and risk…</source>
         <translation>正在计算等级、价值和风险…</translation>
     </message>
     <message>
-        <source>Tier</source>
-        <translation>等级</translation>
-    </message>
-    <message>
         <source>Rank</source>
         <translation>排名</translation>
-    </message>
-    <message>
-        <source>Lifetime value</source>
-        <translation>客户终身价值</translation>
-    </message>
-    <message>
-        <source>Quadrant</source>
-        <translation>象限</translation>
     </message>
     <message>
         <source>Last visit</source>
@@ -2040,28 +2740,8 @@
         <translation>是：{r}</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>No yearly figures recorded yet.</source>
         <translation>尚无年度数据。</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>营收</translation>
-    </message>
-    <message>
-        <source>Gross profit</source>
-        <translation>毛利</translation>
-    </message>
-    <message>
-        <source>Margin</source>
-        <translation>毛利率</translation>
     </message>
     <message>
         <source>(set by hand; computed {c})</source>
@@ -2104,12 +2784,32 @@
         <translation>返回上一页（Alt+←）</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>概览</translation>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>客户</translation>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Save dossier as PDF…</source>
+        <translation>将客户档案另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save dossier as Word…</source>
+        <translation>将客户档案另存为 Word…</translation>
+    </message>
+    <message>
+        <source>Shareable copy (leave out sensitive fields)</source>
+        <translation>可分享版本（略去敏感字段）</translation>
+    </message>
+    <message>
+        <source>Service plan…</source>
+        <translation>服务计划…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
     </message>
     <message>
         <source>Key account: {r}</source>
@@ -2160,32 +2860,8 @@
         <translation>新建联系人…</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>职级</translation>
-    </message>
-    <message>
-        <source>Attitude</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Strength</source>
-        <translation>关系强度</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>未知</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
     </message>
     <message>
         <source>New preference…</source>
@@ -2194,10 +2870,6 @@
     <message>
         <source>Category</source>
         <translation>类别</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>内容</translation>
     </message>
     <message>
         <source>Likes / dislikes</source>
@@ -2236,20 +2908,8 @@
         <translation>描述</translation>
     </message>
     <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <source>Age (days)</source>
         <translation>已持续（天）</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>截止日期</translation>
     </message>
     <message>
         <source>past due</source>
@@ -2300,14 +2960,6 @@
         <translation>新建拜访…</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>目的</translation>
-    </message>
-    <message>
         <source>Follow up on</source>
         <translation>跟进日期</translation>
     </message>
@@ -2354,6 +3006,14 @@
     <message>
         <source>New account…</source>
         <translation>新建客户…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Dossiers or service plans of many accounts (Ctrl+P)</source>
+        <translation>批量打印多个客户的客户档案或服务计划（Ctrl+P）</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -2580,6 +3240,10 @@
         <translation>kamdesk 内部出错，没有保存不完整的数据。（{e}）</translation>
     </message>
     <message>
+        <source>Discard the changes you made?</source>
+        <translation>放弃所做的更改吗？</translation>
+    </message>
+    <message>
         <source>Log greeting</source>
         <translation>记录问候</translation>
     </message>
@@ -2708,18 +3372,6 @@
         <translation>导入 {n} 位联系人</translation>
     </message>
     <message>
-        <source>no such leap month this year: kept on the ordinary month</source>
-        <translation>今年没有这个闰月：按平月计</translation>
-    </message>
-    <message>
-        <source>the month has 29 days this year: kept on the 29th</source>
-        <translation>今年该月只有 29 天：按二十九计</translation>
-    </message>
-    <message>
-        <source>not a leap year: kept on 28 February</source>
-        <translation>今年不是闰年：按 2 月 28 日计</translation>
-    </message>
-    <message>
         <source>year unknown</source>
         <translation>年份不详</translation>
     </message>
@@ -2770,6 +3422,10 @@
     <message>
         <source>Load &amp;sample data</source>
         <translation>载入示例数据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2888,10 +3544,6 @@ Schema version: {s}</source>
         <translation>重点</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
         <source>City</source>
         <translation>城市</translation>
     </message>
@@ -2904,20 +3556,112 @@ Schema version: {s}</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Print preview: {t}</source>
+        <translation>打印预览：{t}</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <source>Save as Word</source>
+        <translation>另存为 Word</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Saved {p}</source>
+        <translation>已保存 {p}</translation>
+    </message>
+    <message>
+        <source>Writing {p}…</source>
+        <translation>正在写入 {p}…</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Quarter {q}</source>
+        <translation>第 {q} 季度</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出方式</translation>
+    </message>
+    <message>
+        <source>Print accounts</source>
+        <translation>打印客户资料</translation>
+    </message>
+    <message>
+        <source>Customer dossiers</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Service plans</source>
+        <translation>服务计划</translation>
+    </message>
+    <message>
+        <source>The selected account</source>
+        <translation>选中的客户</translation>
+    </message>
+    <message>
+        <source>Every account in the list as filtered</source>
+        <translation>列表中筛选出的全部客户</translation>
+    </message>
+    <message>
+        <source>Accounts with a visit planned next week, {a} – {b} ({n})</source>
+        <translation>下周（{a} – {b}）计划拜访的客户（{n} 个）</translation>
+    </message>
+    <message>
+        <source>One combined PDF</source>
+        <translation>合并为一个 PDF 文件</translation>
+    </message>
+    <message>
+        <source>A folder of PDF files</source>
+        <translation>多个 PDF 文件（存入文件夹）</translation>
+    </message>
+    <message>
+        <source>A folder of Word files</source>
+        <translation>多个 Word 文件（存入文件夹）</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>No accounts to print: choose other accounts.</source>
+        <translation>没有可打印的客户：请选择其他客户。</translation>
+    </message>
+    <message>
+        <source>plans</source>
+        <translation>服务计划</translation>
+    </message>
+    <message>
+        <source>dossiers</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the files</source>
+        <translation>选择存放文件的文件夹</translation>
+    </message>
+    <message>
+        <source>{n} documents written to {p}</source>
+        <translation>已将 {n} 份文档写入 {p}</translation>
+    </message>
+    <message>
+        <source>Printing {n} accounts…</source>
+        <translation>正在打印 {n} 个客户…</translation>
+    </message>
+    <message>
         <source>Company name</source>
         <translation>公司名称</translation>
-    </message>
-    <message>
-        <source>Short name</source>
-        <translation>简称</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>地区</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2930,10 +3674,6 @@ Schema version: {s}</source>
     <message>
         <source>Executive sponsor</source>
         <translation>高层负责人</translation>
-    </message>
-    <message>
-        <source>Cooperating since</source>
-        <translation>合作起始日期</translation>
     </message>
     <message>
         <source>Contract renewal</source>
@@ -2950,18 +3690,6 @@ Schema version: {s}</source>
     <message>
         <source>Our products in use</source>
         <translation>在用的我方产品</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Reports to</source>
-        <translation>汇报对象</translation>
-    </message>
-    <message>
-        <source>Buying role</source>
-        <translation>采购角色</translation>
     </message>
     <message>
         <source>Attitude to us</source>
@@ -3000,44 +3728,12 @@ Schema version: {s}</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <source>Hometown</source>
-        <translation>籍贯</translation>
-    </message>
-    <message>
-        <source>Education</source>
-        <translation>教育背景</translation>
-    </message>
-    <message>
-        <source>Hobbies</source>
-        <translation>兴趣爱好</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>家庭情况</translation>
-    </message>
-    <message>
-        <source>Children</source>
-        <translation>子女</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>健康状况</translation>
-    </message>
-    <message>
-        <source>Income range</source>
-        <translation>收入范围</translation>
-    </message>
-    <message>
         <source>Likes it (unticked: dislikes / avoid)</source>
         <translation>喜欢（不勾选：不喜欢 / 需避免）</translation>
     </message>
     <message>
         <source>Learned on</source>
         <translation>了解日期</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>纪要</translation>
     </message>
     <message>
         <source>Needs learned</source>
@@ -3094,30 +3790,6 @@ Schema version: {s}</source>
     <message>
         <source>Click to open</source>
         <translation>点击打开</translation>
-    </message>
-    <message>
-        <source>level not set</source>
-        <translation>未设职级</translation>
-    </message>
-    <message>
-        <source>no relationship at this level</source>
-        <translation>这一层级尚未建立关系</translation>
-    </message>
-    <message>
-        <source>no relationship at this level (nobody known)</source>
-        <translation>这一层级尚未建立关系（一个人都不认识）</translation>
-    </message>
-    <message>
-        <source>ours: {n}</source>
-        <translation>我方：{n}</translation>
-    </message>
-    <message>
-        <source>attitude unknown</source>
-        <translation>态度未知</translation>
-    </message>
-    <message>
-        <source>Line width: relationship strength (dashed: unknown)</source>
-        <translation>线宽表示关系强度（虚线：未知）</translation>
     </message>
     <message>
         <source>Pareto: gross profit {y} by account</source>
@@ -3186,10 +3858,6 @@ Schema version: {s}</source>
     <message>
         <source>Plan by tier cadence</source>
         <translation>按等级拜访节奏的计划</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>计划</translation>
     </message>
     <message>
         <source>Of plan</source>

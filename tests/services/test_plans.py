@@ -3,6 +3,7 @@ plan compares with what was done."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from datetime import date
 
@@ -98,9 +99,7 @@ def test_a_quarter_holds_the_items_whose_window_overlaps_it(
     assert all(i.window_end >= plan.start and i.window_start <= plan.end for i in plan.items)
 
 
-def test_after_the_fact_each_item_is_done_missed_or_due(
-    wb: Workbench, customer: Customer
-) -> None:
+def test_after_the_fact_each_item_is_done_missed_or_due(wb: Workbench, customer: Customer) -> None:
     aid = customer.account.id
     wb.visits.log(aid, [customer.vp.id], occurred_at="2026-01-15 10:00", kind="on_site")
     wb.visits.log(
@@ -139,7 +138,7 @@ def test_windows_follow_months_when_they_can() -> None:
     assert windows(2027, 1) == [(date(2027, 1, 1), date(2027, 12, 31))]
     five = windows(2027, 5)
     assert five[0][0] == date(2027, 1, 1) and five[-1][1] == date(2027, 12, 31)
-    assert all(a[1].toordinal() + 1 == b[0].toordinal() for a, b in zip(five, five[1:]))
+    assert all(a[1].toordinal() + 1 == b[0].toordinal() for a, b in itertools.pairwise(five))
     assert windows(2027, 0) == []
 
 
