@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk.documents import Format
 from kamdesk.documents.model import PageSize
+from kamdesk.domain.lunar import FIRST_YEAR, LAST_YEAR
 from kamdesk.i18n import _
 from kamdesk.services.printing import (
     Printable,
@@ -235,19 +236,25 @@ class AccountPrinting:
         Op(self.parent, _("Writing {p}…").format(p=path.name), work).on_success(done).run()
 
 
+def period_boxes(today: date) -> tuple[QSpinBox, QComboBox]:
+    """The year (this year first) and the period (whole year or a quarter) of a plan."""
+    year = QSpinBox()
+    year.setRange(FIRST_YEAR, LAST_YEAR - 1)
+    year.setValue(today.year)
+    quarter = QComboBox()
+    quarter.addItem(_("Whole year"), None)
+    for number in range(1, 5):
+        quarter.addItem(_("Quarter {q}").format(q=number), number)
+    return year, quarter
+
+
 class PlanDialog(QDialog):
     """Which period a service plan covers."""
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Service plan"))
-        self.year = QSpinBox()
-        self.year.setRange(1901, 2098)
-        self.year.setValue(today.year)
-        self.quarter = QComboBox()
-        self.quarter.addItem(_("Whole year"), None)
-        for number in range(1, 5):
-            self.quarter.addItem(_("Quarter {q}").format(q=number), number)
+        self.year, self.quarter = period_boxes(today)
         self.format = QComboBox()
         self.format.addItem(_("Print preview"), "preview")
         self.format.addItem("PDF", "pdf")
@@ -301,13 +308,7 @@ class BatchPrintDialog(QDialog):
         kinds = QButtonGroup(self)
         kinds.addButton(self.dossier)
         kinds.addButton(self.plan)
-        self.year = QSpinBox()
-        self.year.setRange(1901, 2098)
-        self.year.setValue(today.year)
-        self.quarter = QComboBox()
-        self.quarter.addItem(_("Whole year"), None)
-        for number in range(1, 5):
-            self.quarter.addItem(_("Quarter {q}").format(q=number), number)
+        self.year, self.quarter = period_boxes(today)
         self.shareable = QCheckBox(_("Shareable copy (leave out sensitive fields)"))
 
         self.which = QComboBox()
