@@ -63,26 +63,22 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _dossier(args: argparse.Namespace) -> int:
-    from kamdesk.services.printing import Printer
+    from kamdesk.services.printing import Printer, PrintJob
 
     with open_workbench(args, write=False) as wb, speaking(args.language):
-        printer = Printer(wb, today=date.today())
-        ids = printer.account_ids(args.accounts)
-        printables = [
-            printer.dossier(i, shareable=args.shareable, page_size=args.page_size) for i in ids
-        ]
+        ids = Printer(wb).account_ids(args.accounts)
+        job = PrintJob(tuple(ids), shareable=args.shareable, page_size=args.page_size)
+        printables = job.build(wb, date.today())
     return _write(printables, args)
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from kamdesk.services.printing import Printer
+    from kamdesk.services.printing import Printer, PrintJob
 
     with open_workbench(args, write=False) as wb, speaking(args.language):
-        printer = Printer(wb, today=date.today())
-        ids = printer.account_ids(args.accounts)
-        printables = [
-            printer.plan(i, args.year, args.quarter, page_size=args.page_size) for i in ids
-        ]
+        ids = Printer(wb).account_ids(args.accounts)
+        job = PrintJob(tuple(ids), args.year, args.quarter, page_size=args.page_size)
+        printables = job.build(wb, date.today())
     return _write(printables, args)
 
 

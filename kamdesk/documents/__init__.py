@@ -7,7 +7,6 @@ document is actually printed (never at desktop start-up).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from kamdesk.documents.model import Document
@@ -27,13 +26,3 @@ def render(document: Document, fmt: Format) -> bytes:
 
         return render_docx(document)
     raise ValueError(f"unknown document format {fmt!r}")
-
-
-def save(document: Document, fmt: Format, path: Path) -> Path:
-    """Render and write atomically: a half-written file never replaces a good one."""
-    data = render(document, fmt)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(path)
-    return path

@@ -45,7 +45,7 @@ from kamdesk.domain.orgchart import Person, chart, strength_dots
 from kamdesk.domain.value import quadrant_label
 from kamdesk.i18n import _
 from kamdesk.services.account_view import AccountDossier, issue_age
-from kamdesk.storage.models import Anniversary, Contact, Preference
+from kamdesk.storage.models import Anniversary, Contact, Preference, is_sensitive
 
 VALUE_YEARS = 3
 RECENT_VISITS = 10
@@ -66,12 +66,6 @@ class DossierFacts:
     dossier: AccountDossier
     standing: Any | None = None  # services.engine.Standing; None when it could not be computed
     ranked: int = 0  # accounts in the manager's Pareto ranking
-
-
-def sensitive(model: Any, field: str) -> bool:
-    """Whether a column of a record is labelled sensitive (storage/models.py)."""
-    column = model.__table__.columns.get(field)
-    return column is not None and column.info.get("sensitivity") is Sensitivity.SENSITIVE
 
 
 def money(value: int | float | None) -> str:
@@ -129,7 +123,7 @@ class _Dossier:
         return anniversary.contact_id is None or anniversary.contact_id in self.names
 
     def _allowed(self, model: Any, field: str) -> bool:
-        return not (self.shareable and sensitive(model, field))
+        return not (self.shareable and is_sensitive(model, field))
 
     # the document ----------------------------------------------------------------------------
     def document(self, page_size: PageSize, printed_by: str) -> Document:

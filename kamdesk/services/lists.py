@@ -151,6 +151,34 @@ def account_first_page(
     return _account_page(conn, query, where, 0, limit), _account_total(conn, where)
 
 
+def account_ids(conn: sqlite3.Connection, query: AccountQuery) -> list[str]:
+    """The id of every account the list shows for `query`, in its order (for printing them)."""
+    return _account_ids(conn, query, _account_where(conn, query), 0, -1)
+
+
+def _account_ids(
+    conn: sqlite3.Connection,
+    query: AccountQuery,
+    where: tuple[str, list[object]],
+    offset: int,
+    limit: int,
+) -> list[str]:
+    """Ids of one page in the list's order (limit -1: all of them)."""
+    clause, params = where
+    direction = "DESC" if query.descending else "ASC"
+    order = f"{_ACCOUNT_ORDER[query.sort]} {direction}, a.name {direction}, a.id"
+    sort_needs = _ACCOUNT_FIGURES if query.sort in _FIGURE_SORTS else ""
+    return [
+        row[0]
+        for row in conn.execute(
+            f"SELECT a.id{sort_needs} FROM accounts a"
+            " LEFT JOIN standing_cache s ON s.account_id = a.id"
+            f" WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
+
+
 def _account_page(
     conn: sqlite3.Connection,
     query: AccountQuery,
@@ -160,19 +188,7 @@ def _account_page(
 ) -> list[AccountListRow]:
     # Pick the page's ids first, then compute the per-row figures for those rows only:
     # SQLite would otherwise work them out for every matching row before sorting.
-    clause, params = where
-    direction = "DESC" if query.descending else "ASC"
-    order = f"{_ACCOUNT_ORDER[query.sort]} {direction}, a.name {direction}, a.id"
-    sort_needs = _ACCOUNT_FIGURES if query.sort in _FIGURE_SORTS else ""
-    ids = [
-        row[0]
-        for row in conn.execute(
-            f"SELECT a.id{sort_needs} FROM accounts a"
-            " LEFT JOIN standing_cache s ON s.account_id = a.id"
-            f" WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
-    ]
+    ids = _account_ids(conn, query, where, offset, limit)
     if not ids:
         return []
     sql = (

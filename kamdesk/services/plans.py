@@ -27,14 +27,14 @@ An item not done is *missed* once its window has ended, *due* while today is ins
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
-from kamdesk.domain.cadence import days_for
+from kamdesk.domain.cadence import EXECUTIVE, MAINTENANCE, VISIT, days_for
 from kamdesk.domain.calendar_days import (
     FESTIVALS,
     Recurring,
@@ -47,10 +47,10 @@ from kamdesk.domain.lunar import FIRST_YEAR, LAST_YEAR
 from kamdesk.domain.settings import REVIEWS_PER_YEAR, SURVEYS_PER_YEAR
 from kamdesk.i18n import _
 from kamdesk.services.queries import anniversaries_of, contacts_of
+from kamdesk.services.settings import SettingsService
 from kamdesk.storage.database import Archive
 from kamdesk.storage.models import Account, Contact, Greeting, Visit
 
-VISIT, EXECUTIVE, MAINTENANCE = "visit", "executive", "maintenance"
 GREETING, FESTIVAL, SURVEY, REVIEW = "greeting", "festival", "survey", "review"
 KINDS = (VISIT, EXECUTIVE, MAINTENANCE, GREETING, FESTIVAL, SURVEY, REVIEW)
 
@@ -166,9 +166,10 @@ def per_year(every_days: int) -> int:
 class PlanService:
     """Builds service plans from the archive and its settings."""
 
-    def __init__(self, archive: Archive, settings: Any, tiers: Any) -> None:
-        """`settings`: a SettingsService; `tiers(account_id) -> Tier`: the account's tier in
-        use (the engine's standing)."""
+    def __init__(
+        self, archive: Archive, settings: SettingsService, tiers: Callable[[str], Tier]
+    ) -> None:
+        """`tiers(account_id)`: the account's tier in use (the engine's standing)."""
         self.archive = archive
         self.settings = settings
         self.tiers = tiers

@@ -131,6 +131,41 @@ class Printer:
         return Printable(account_id, stem, document)
 
 
+@dataclass(frozen=True)
+class PrintJob:
+    """Dossiers (`year` None) or service plans, for some accounts: what the desktop and the
+    command line ask for."""
+
+    account_ids: tuple[str, ...]
+    year: int | None = None
+    quarter: int | None = None
+    shareable: bool = False
+    page_size: PageSize = "A4"
+
+    @property
+    def is_plan(self) -> bool:
+        return self.year is not None
+
+    def build(
+        self, wb: Workbench, today: date, progress: Progress | None = None
+    ) -> list[Printable]:
+        """The documents, from one printer (the engine's standings are worked out once)."""
+        printer = Printer(wb, today=today)
+        built = []
+        for done, account_id in enumerate(self.account_ids):
+            if progress is not None:
+                progress(done, len(self.account_ids))
+            if self.year is not None:
+                built.append(
+                    printer.plan(account_id, self.year, self.quarter, page_size=self.page_size)
+                )
+            else:
+                built.append(
+                    printer.dossier(account_id, shareable=self.shareable, page_size=self.page_size)
+                )
+        return built
+
+
 # writing ------------------------------------------------------------------------------------
 
 
@@ -219,17 +254,6 @@ def combine_pdfs(parts: Sequence[bytes]) -> bytes:
         return buffer.getvalue()
     finally:
         combined.close()
-
-
-def page_count(data: bytes) -> int:
-    """Pages in a PDF."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(data)
-    try:
-        return len(document)
-    finally:
-        document.close()
 
 
 def _unique_names(stems: Sequence[str], ids: Sequence[str]) -> list[str]:

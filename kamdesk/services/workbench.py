@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from kamdesk.domain.enums import Tier
 from kamdesk.domain.search_keys import account_keys, contact_keys
 from kamdesk.i18n import _
 from kamdesk.services import lists, queries
@@ -61,7 +61,7 @@ class Workbench:
         self.points = PointsService(archive, self.settings)
         self.plans = PlanService(archive, self.settings, tiers=self._tier_of)
 
-    def _tier_of(self, account_id: str) -> Any:
+    def _tier_of(self, account_id: str) -> Tier:
         return self.engine.standing(account_id).tier
 
     @classmethod
@@ -96,6 +96,11 @@ class Workbench:
         """The first page of the accounts list and how many rows there are in all."""
         with self.archive.raw_reading() as connection:
             return lists.account_first_page(connection, query, limit=limit)
+
+    def account_ids(self, query: lists.AccountQuery) -> list[str]:
+        """Every account of the list for `query`, in its order."""
+        with self.archive.raw_reading() as connection:
+            return lists.account_ids(connection, query)
 
     def account_count(self, query: lists.AccountQuery) -> int:
         with self.archive.raw_reading() as connection:

@@ -68,6 +68,12 @@ def col(*args: Any, sensitivity: Sensitivity = NORMAL, **kwargs: Any) -> Any:
     return mapped_column(*args, info={"sensitivity": sensitivity}, **kwargs)
 
 
+def is_sensitive(model: type[Any], field: str) -> bool:
+    """Whether a column of a model is labelled SENSITIVE (left out of shareable copies)."""
+    column = model.__table__.columns.get(field)
+    return column is not None and column.info.get("sensitivity") is SENSITIVE
+
+
 def choice(kind: type[enum.Enum]) -> Enum:
     """Store an enum by its value, without a CHECK constraint, so new values need no rebuild."""
     return Enum(

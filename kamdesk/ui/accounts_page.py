@@ -164,9 +164,7 @@ class AccountsPage(Page):
 
     def listed_ids(self) -> list[str]:
         """Every account the list shows with its current filters, in its order."""
-        query = self.current_query()
-        wb = self.ctx.wb
-        return [row.id for row in wb.account_page(query, limit=max(wb.account_count(query), 1))]
+        return self.ctx.wb.account_ids(self.current_query())
 
     def print_dialog(self) -> BatchPrintDialog:
         return BatchPrintDialog(

@@ -8,7 +8,6 @@ Documents are built and rendered off the GUI thread by services/printing.py (the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -35,8 +34,7 @@ from kamdesk.documents.model import PageSize
 from kamdesk.domain.lunar import FIRST_YEAR, LAST_YEAR
 from kamdesk.i18n import _
 from kamdesk.services.printing import (
-    Printable,
-    Printer,
+    PrintJob,
     accounts_due,
     check_format,
     next_week,
@@ -52,39 +50,6 @@ FILTERS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)"}
 
 
 # what to print ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Job:
-    """A dossier (`year` None) or a service plan, for some accounts."""
-
-    account_ids: tuple[str, ...]
-    year: int | None = None
-    quarter: int | None = None
-    shareable: bool = False
-    page_size: PageSize = "A4"
-
-    @property
-    def is_plan(self) -> bool:
-        return self.year is not None
-
-    def build(
-        self, wb: Workbench, today: date, progress: Callable[[int, int], None] | None = None
-    ) -> list[Printable]:
-        printer = Printer(wb, today=today)
-        built = []
-        for done, account_id in enumerate(self.account_ids):
-            if progress is not None:
-                progress(done, len(self.account_ids))
-            if self.year is not None:
-                built.append(
-                    printer.plan(account_id, self.year, self.quarter, page_size=self.page_size)
-                )
-            else:
-                built.append(
-                    printer.dossier(account_id, shareable=self.shareable, page_size=self.page_size)
-                )
-        return built
 
 
 def page_size_setting(settings: QSettings) -> PageSize:
@@ -189,15 +154,17 @@ class AccountPrinting:
         self.preview: PdfPreview | None = None
         self.last_written: list[Path] = []
 
-    def dossier_job(self, account_id: str, shareable: bool) -> Job:
-        return Job((account_id,), shareable=shareable, page_size=page_size_setting(self.settings))
+    def dossier_job(self, account_id: str, shareable: bool) -> PrintJob:
+        return PrintJob(
+            (account_id,), shareable=shareable, page_size=page_size_setting(self.settings)
+        )
 
-    def plan_job(self, account_id: str, year: int, quarter: int | None) -> Job:
-        return Job(
+    def plan_job(self, account_id: str, year: int, quarter: int | None) -> PrintJob:
+        return PrintJob(
             (account_id,), year=year, quarter=quarter, page_size=page_size_setting(self.settings)
         )
 
-    def show_preview(self, job: Job, *, exec_dialog: bool = True) -> None:
+    def show_preview(self, job: PrintJob, *, exec_dialog: bool = True) -> None:
         wb, today = self.wb, self.today()
 
         def work(progress: Progress) -> tuple[bytes, str]:
@@ -214,7 +181,7 @@ class AccountPrinting:
 
         Op(self.parent, _("Preparing the preview…"), work).on_success(done).run()
 
-    def save(self, job: Job, fmt: Format) -> None:
+    def save(self, job: PrintJob, fmt: Format) -> None:
         """Ask where, then build and write the file in the background."""
         wb, today = self.wb, self.today()
         name = wb.accounts.get(job.account_ids[0]).name
@@ -367,12 +334,12 @@ class BatchPrintDialog(QDialog):
             return list(self.due_ids)
         return self.listed()
 
-    def job(self) -> Job:
+    def job(self) -> PrintJob:
         page: PageSize = "Letter" if self.page.currentText() == "Letter" else "A4"
         ids = tuple(self.account_ids())
         if self.plan.isChecked():
-            return Job(ids, self.year.value(), self.quarter.currentData(), page_size=page)
-        return Job(ids, shareable=self.shareable.isChecked(), page_size=page)
+            return PrintJob(ids, self.year.value(), self.quarter.currentData(), page_size=page)
+        return PrintJob(ids, shareable=self.shareable.isChecked(), page_size=page)
 
     def start(self) -> None:
         job = self.job()
