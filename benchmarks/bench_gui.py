@@ -1,7 +1,10 @@
 """Speed of the desktop on an archive with 100,000 contacts, against the issue's targets.
 
 - cold start to an interactive main window, against a bare PySide6 window started the same way
-  in the same run (target: at most 3x);
+  in the same run (target: at most 3x). The window is up and answering input before the
+  archive is open (SQLAlchemy loads and the archive opens off the GUI thread); the time until
+  the accounts list is painted, and the longest pause of the GUI thread meanwhile, are printed
+  beside it;
 - keystroke in the search box to results painted, accounts and contacts lists (target: p95
   <= 50 ms);
 - first page of the 100k contacts list painted (target: <= 100 ms) and the process's memory
@@ -41,28 +44,50 @@ app = QApplication(sys.argv)
 w = QMainWindow(); w.setCentralWidget(QLabel("ready")); w.resize(1200, 760); w.show()
 app.processEvents()
 w.repaint()
+print("window", time.time(), flush=True)
 """
 
 KAMDESK = """
-import sys
+import sys, time
 from pathlib import Path
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from kamdesk.ui.app import make_application
-from kamdesk.services.workbench import Workbench
 from kamdesk.ui.context import Context
 from kamdesk.ui.main_window import MainWindow
 app = make_application(sys.argv)
-ctx = Context(Workbench.open(Path(sys.argv[1])), QSettings(sys.argv[2], QSettings.Format.IniFormat))
-w = MainWindow(ctx); w.resize(1200, 760); w.show_page("accounts"); w.show()
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+settings.setValue("window/page", "accounts")
+w = MainWindow(Context(None, settings), Path(sys.argv[1])); w.resize(1200, 760); w.show()
 app.processEvents()
 w.repaint()
+print("window", time.time(), flush=True)
+ticks = [time.perf_counter()]
+beat = QTimer(); beat.setInterval(5)
+beat.timeout.connect(lambda: ticks.append(time.perf_counter())); beat.start()
+def ready():
+    app.processEvents()
+    w.repaint()
+    print("ready", time.time(), flush=True)
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    print("stall", max(gaps, default=0.0), flush=True)
+    app.quit()
+w.opened.connect(ready)
+w.open_archive()
+app.exec()
 """
 
 
-def timed_start(code: str, *args: str) -> float:
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True)
-    return time.perf_counter() - started
+def timed_start(code: str, *args: str) -> dict[str, float]:
+    """Seconds from launch to each stamp the script prints ("name value"); "exit" at the end."""
+    started = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
+    )
+    stamps = {"exit": time.time() - started}
+    for line in done.stdout.splitlines():
+        name, value = line.split()
+        stamps[name] = float(value) - (started if name != "stall" else 0.0)
+    return stamps
 
 
 def main() -> None:
@@ -97,14 +122,25 @@ def run(path: Path, settings: str) -> None:
 
     timed_start(BARE)  # warm the file cache for both
     timed_start(KAMDESK, str(path), settings)
-    bare = statistics.median(timed_start(BARE) for _ in range(STARTS))
-    ours = statistics.median(timed_start(KAMDESK, str(path), settings) for _ in range(STARTS))
-    ratio = ours / bare
+    bare = statistics.median(timed_start(BARE)["window"] for _ in range(STARTS))
+    starts = [timed_start(KAMDESK, str(path), settings) for _ in range(STARTS)]
+    window, ready, stall = (
+        statistics.median(start[name] for start in starts) for name in ("window", "ready", "stall")
+    )
     app = make_application()
     wb = Workbench.open(path)
     contacts = wb.contact_count(ContactQuery())
     print(f"kamdesk desktop benchmark · {wb.accounts.count():,} accounts, {contacts:,} contacts")
-    verdict(f"cold start {ours:.2f} s vs bare window {bare:.2f} s", ratio, START_RATIO, "x")
+    verdict(
+        f"cold start: main window up and responding {window:.2f} s vs bare window {bare:.2f} s",
+        window / bare,
+        START_RATIO,
+        "x",
+    )
+    print(
+        f"  accounts list painted {ready:.2f} s after launch ({ready / bare:.1f}x);"
+        f" longest pause of the GUI thread while the archive opened {stall * 1000:.0f} ms"
+    )
 
     ctx = Context(wb, QSettings(settings, QSettings.Format.IniFormat))
     for page_class in (AccountsPage, ContactsPage):

@@ -12,12 +12,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kamdesk.domain.errors import KamdeskError
 from kamdesk.i18n import _
-from kamdesk.services.workbench import Workbench
 from kamdesk.ui import i18n
 from kamdesk.ui.context import Context
-from kamdesk.ui.errors import install_excepthook, sentence
+from kamdesk.ui.errors import install_excepthook
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.ops import Op
 from kamdesk.ui.resources import apply_font, register_font
@@ -94,26 +92,17 @@ def run(path: Path, *, sample_data: bool = False, argv: Sequence[str] = ()) -> i
             ),
         )
         return 0
-    try:
-        wb = Workbench.open(path)
-    except KamdeskError as exc:
-        QMessageBox.warning(None, "kamdesk", sentence(exc))
-        return 1
     install_excepthook()
+    ctx = Context(None, settings)
+    window = MainWindow(ctx, path)
+    server = listen(name, window)
+    window.show()  # at once: the archive opens (and SQLAlchemy loads) off the GUI thread
+    window.open_archive(sample_data=sample_data)
     try:
-        ctx = Context(wb, settings)
-        window = MainWindow(ctx)
-        server = listen(name, window)
-        window.show()
-        if sample_data:
-            window.load_sample_data()
-        elif wb.accounts.count() == 0:
-            window.offer_first_steps()
-        else:
-            window.refresh_standings()
-        status = app.exec()
-        server.close()
-        return int(status)
+        status = int(app.exec())
+        return 1 if window.open_failed else status
     finally:
+        server.close()
         Op.finish_all()
-        wb.close()
+        if ctx.is_open:
+            ctx.wb.close()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from kamdesk.services.workbench import Workbench
 from kamdesk.ui.errors import show_error
+
+if TYPE_CHECKING:  # imported when the archive opens, after the window is on screen
+    from kamdesk.services.workbench import Workbench
 
 
 class Notifier(QObject):
@@ -22,13 +24,32 @@ class Notifier(QObject):
 
 
 class Context:
-    """The open archive and the desktop's shared services."""
+    """The open archive and the desktop's shared services.
 
-    def __init__(self, wb: Workbench, settings: QSettings, parent: QObject | None = None) -> None:
-        self.wb = wb
+    At start-up the window is shown before the archive is open (`wb` None); `attach` hands it
+    the archive once it is.
+    """
+
+    def __init__(
+        self, wb: Workbench | None, settings: QSettings, parent: QObject | None = None
+    ) -> None:
+        self._wb = wb
         self.settings = settings
         self.notifier = Notifier(parent)
         self.undo = QUndoStack(parent)
+
+    @property
+    def wb(self) -> Workbench:
+        if self._wb is None:
+            raise RuntimeError("the archive is not open yet")
+        return self._wb
+
+    @property
+    def is_open(self) -> bool:
+        return self._wb is not None
+
+    def attach(self, wb: Workbench) -> None:
+        self._wb = wb
 
     def commit(self, command: Change) -> Any:
         """Do `command` now and put it on the undo stack; errors propagate, nothing is kept."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -19,32 +23,51 @@ from PySide6.QtWidgets import (
 
 from kamdesk import __version__
 from kamdesk.i18n import _
-from kamdesk.storage.migrations import HEAD
-from kamdesk.ui.account_page import AccountPage
-from kamdesk.ui.accounts_page import AccountsPage
-from kamdesk.ui.calendar_page import CalendarPage
-from kamdesk.ui.contact_page import ContactPage
-from kamdesk.ui.contacts_page import ContactsPage
 from kamdesk.ui.context import Context
 from kamdesk.ui.i18n import LANGUAGE_KEY
 from kamdesk.ui.ops import Op, Progress
 from kamdesk.ui.page import Page
-from kamdesk.ui.reports_page import ReportsPage
-from kamdesk.ui.sync_page import SyncPage
-from kamdesk.ui.today_page import TodayPage
+
+if TYPE_CHECKING:
+    from kamdesk.ui.account_page import AccountPage
+    from kamdesk.ui.contact_page import ContactPage
 
 SAMPLE_ACCOUNTS = 60
 STANDINGS_PAUSE_MS = 800
 """After a change, tiers and due dates are recomputed once edits pause this long."""
 
+PAGES = {
+    "today": "kamdesk.ui.today_page:TodayPage",
+    "accounts": "kamdesk.ui.accounts_page:AccountsPage",
+    "contacts": "kamdesk.ui.contacts_page:ContactsPage",
+    "calendar": "kamdesk.ui.calendar_page:CalendarPage",
+    "reports": "kamdesk.ui.reports_page:ReportsPage",
+    "sync": "kamdesk.ui.sync_page:SyncPage",
+    "account": "kamdesk.ui.account_page:AccountPage",
+    "contact": "kamdesk.ui.contact_page:ContactPage",
+}
+"""Each page's class, imported and built the first time the page is shown: start-up pays for
+one page only, and the window is on screen before the database code is even imported."""
+
+
+def page_class(key: str) -> Callable[[Context], Page]:
+    module, name = PAGES[key].split(":")
+    factory: Callable[[Context], Page] = getattr(importlib.import_module(module), name)
+    return factory
+
 
 class MainWindow(QMainWindow):
     standings_refreshed = Signal()
+    opened = Signal()
+    """The archive is open and the last page shown (at once when built on an open archive)."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, path: Path | None = None) -> None:
+        """The window on `ctx`'s archive; when it is not open yet, a window saying so, which
+        `open_archive(path)` completes."""
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(_("kamdesk — {path}").format(path=ctx.wb.archive.path.name))
+        self.path = path if path is not None else ctx.wb.archive.path
+        self.setWindowTitle(_("kamdesk — {path}").format(path=self.path.name))
         self.setMinimumSize(QSize(760, 520))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -52,24 +75,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self.history: list[str] = []
-        # Pages are built the first time they are shown: start-up pays for one page only.
-        self.factories: dict[str, Callable[[Context], Page]] = {
-            "today": TodayPage,
-            "accounts": AccountsPage,
-            "contacts": ContactsPage,
-            "calendar": CalendarPage,
-            "reports": ReportsPage,
-            "sync": SyncPage,
-        }
         for key, text in self.page_titles().items():
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-        self.account_page = AccountPage(ctx)
-        self.contact_page = ContactPage(ctx)
-        for key, page in (("account", self.account_page), ("contact", self.contact_page)):
-            self.pages[key] = page
-            self.stack.addWidget(page)
+        self.opening = QLabel(_("Opening {path}…").format(path=self.path))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setWordWrap(True)
+        self.stack.addWidget(self.opening)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -85,9 +98,68 @@ class MainWindow(QMainWindow):
         self.standings_pause.setInterval(STANDINGS_PAUSE_MS)
         self.standings_pause.timeout.connect(self.refresh_standings)
         self._standings_op: Op[object] | None = None
+        self.archive_actions: list[QAction] = []  # enabled once the archive is open
+        self.open_failed = False
         self._build_menus()
-        self.statusBar().showMessage(_("Archive {path}").format(path=ctx.wb.archive.path), 5000)
-        self._restore_state()
+        self._restore_geometry()
+        if ctx.is_open:
+            self._ready()
+        else:
+            self._enable_archive(False)
+
+    # opening ----------------------------------------------------------------------------------
+    def open_archive(self, *, sample_data: bool = False) -> None:
+        """Open the archive at `self.path` off the GUI thread while the window is already up;
+        then show the last page. A failure is said in a sentence and closes the window."""
+        path = self.path
+
+        first = self._last_page()
+
+        def work(_progress: Progress) -> object:
+            from kamdesk.services.workbench import Workbench
+
+            wb = Workbench.open(path)
+            page_class(first)  # its code loads here too, so the GUI thread only builds it
+            return wb
+
+        def done(wb: object) -> None:
+            from kamdesk.services.workbench import Workbench
+
+            assert isinstance(wb, Workbench)
+            self.ctx.attach(wb)
+            self._ready()
+            if sample_data:
+                self.load_sample_data()
+            elif wb.accounts.count() == 0:
+                self.offer_first_steps()
+            else:
+                self.refresh_standings()
+
+        def failed(exc: BaseException) -> None:
+            from kamdesk.ui.errors import sentence
+
+            self.open_failed = True
+            self.opening.setText(sentence(exc))
+            QMessageBox.warning(self, "kamdesk", sentence(exc))
+            self.close()
+
+        Op(self, "", work, modal=False).on_success(done).on_failure(failed).run()
+
+    def _ready(self) -> None:
+        self._enable_archive(True)
+        self.statusBar().showMessage(_("Archive {path}").format(path=self.path), 5000)
+        self.show_page(self._last_page())
+        self.history.clear()
+        self.opened.emit()
+
+    def _last_page(self) -> str:
+        last = str(self.ctx.settings.value("window/page", "today") or "today")
+        return last if last in self.page_titles() else "today"
+
+    def _enable_archive(self, enabled: bool) -> None:
+        self.nav.setEnabled(enabled)
+        for action in self.archive_actions:
+            action.setEnabled(enabled)
 
     # navigation -----------------------------------------------------------------------------
     def current_page(self) -> Page:
@@ -109,7 +181,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> Page:
         """The page called `key`, built on first use."""
         if key not in self.pages:
-            page = self.factories[key](self.ctx)
+            page = page_class(key)(self.ctx)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -117,6 +189,14 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         current = self.stack.currentWidget()
         return next((k for k, p in self.pages.items() if p is current), "")
+
+    @property
+    def account_page(self) -> AccountPage:
+        return cast("AccountPage", self.page("account"))
+
+    @property
+    def contact_page(self) -> ContactPage:
+        return cast("ContactPage", self.page("contact"))
 
     def show_page(self, key: str) -> None:
         page = self.page(key)
@@ -157,8 +237,12 @@ class MainWindow(QMainWindow):
         text: str,
         slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        needs_archive: bool = True,
     ) -> QAction:
         action = QAction(text, self)
+        if needs_archive:
+            self.archive_actions.append(action)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
@@ -186,7 +270,9 @@ class MainWindow(QMainWindow):
             self._action(_("&Print…"), self.print_document, QKeySequence.StandardKey.Print)
         )
         file.addSeparator()
-        file.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        file.addAction(self._action(
+                _("&Quit"), self.close, QKeySequence.StandardKey.Quit, needs_archive=False
+            ))
 
         edit = bar.addMenu(_("&Edit"))
         undo = self.ctx.undo.createUndoAction(self, _("&Undo"))
@@ -240,7 +326,7 @@ class MainWindow(QMainWindow):
             language.addAction(action)
 
         help_menu = bar.addMenu(_("&Help"))
-        help_menu.addAction(self._action(_("&About kamdesk"), self.about))
+        help_menu.addAction(self._action(_("&About kamdesk"), self.about, needs_archive=False))
 
     # actions ------------------------------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -330,30 +416,30 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
+        from kamdesk.storage.migrations import HEAD
+
         QMessageBox.about(
             self,
             _("About kamdesk"),
             _("kamdesk {v}\nArchive: {p}\nSchema version: {s}").format(
-                v=__version__, p=self.ctx.wb.archive.path, s=HEAD
+                v=__version__, p=self.path, s=HEAD
             ),
         )
 
     # window state -------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.ctx.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
         else:
             self.resize(1200, 760)
-        last = str(self.ctx.settings.value("window/page", "today") or "today")
-        self.show_page(last if last in self.factories else "today")
-        self.history.clear()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
         key = self.current_key()
-        self.ctx.settings.setValue(
-            "window/page", key if key not in ("account", "contact") else "accounts"
-        )
+        if key:  # "" when closed before the archive was open
+            self.ctx.settings.setValue(
+                "window/page", key if key not in ("account", "contact") else "accounts"
+            )
         self.ctx.settings.sync()
         event.accept()

@@ -53,6 +53,7 @@ class _LazyModel(QAbstractTableModel, Generic[Row, Query]):
         self.rows: list[Row] = []
         self.exhausted = False
         self.total = 0  # rows the query has in all, known after set_query / reload
+        self.loaded = False  # set_query has run: until then a sort only changes the query
 
     # what subclasses say ---------------------------------------------------------------------
     def _fetch(self, offset: int, limit: int) -> Sequence[Row]:
@@ -128,9 +129,18 @@ class _LazyModel(QAbstractTableModel, Generic[Row, Query]):
             self.endInsertRows()
 
     # ours ---------------------------------------------------------------------------------------
+    def resort(self, query: Query) -> None:
+        """The view's sort changed: show `query`; before the first load, only remember it (a
+        page setting up its view sorts before it has set its filters)."""
+        if self.loaded:
+            self.set_query(query)
+        else:
+            self.query = query
+
     def set_query(self, query: Query) -> None:
         """Show the rows of `query` from the top."""
         self.query = query
+        self.loaded = True
         rows, total = self._first(PAGE)
         self.beginResetModel()
         self.rows = list(rows)
@@ -254,7 +264,7 @@ class AccountTableModel(_LazyModel[AccountListRow, AccountQuery]):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self.query, sort=key, descending=descending))
+        self.resort(replace(self.query, sort=key, descending=descending))
 
 
 class ContactColumn(IntEnum):
@@ -325,4 +335,4 @@ class ContactTableModel(_LazyModel[ContactListRow, ContactQuery]):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self.query, sort=key, descending=descending))
+        self.resort(replace(self.query, sort=key, descending=descending))

@@ -36,7 +36,8 @@ def poll():
     global waited
     waited += 100
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    if found and found[0].ctx.wb.accounts.count() == 60 and found[0]._standings_op is None:
+    ready = found and found[0].ctx.is_open and found[0]._standings_op is None
+    if ready and found[0].ctx.wb.accounts.count() == 60:
         print("window ready with", found[0].ctx.wb.accounts.count(), "accounts", flush=True)
         app.closeAllWindows()
     elif waited > 60_000:

@@ -122,3 +122,44 @@ def test_log_visit_on_today_opens_the_accounts_new_visit(
     today.handler.log_visit(item)  # type: ignore[attr-defined]
     assert w.current_key() == "account" and len(opened) == 1
     assert w.account_page.tabs.currentWidget() is w.account_page.visits
+
+
+def test_the_window_is_up_before_the_archive_opens_and_fills_in_once_it_has(
+    tmp_path: Path, qsettings: QSettings, qtbot: QtBot
+) -> None:
+    path = tmp_path / "field.kamdesk"
+    with Workbench.open(path) as wb:
+        wb.accounts.create(name="苏州恒瑞精密机械有限公司", city="苏州")
+    ctx = Context(None, qsettings)
+    w = MainWindow(ctx, path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.stack.currentWidget() is w.opening
+    assert not w.nav.isEnabled()
+    assert not any(action.isEnabled() for action in w.archive_actions)
+    with qtbot.waitSignal(w.opened, timeout=20_000):
+        w.open_archive()
+    try:
+        assert w.nav.isEnabled() and all(action.isEnabled() for action in w.archive_actions)
+        assert w.current_key() == "today"
+        assert ctx.wb.accounts.count() == 1
+        qtbot.waitUntil(lambda: w._standings_op is None)
+    finally:
+        ctx.wb.close()
+
+
+def test_an_archive_that_cannot_be_opened_is_told_in_a_sentence(
+    tmp_path: Path, qsettings: QSettings, qtbot: QtBot
+) -> None:
+    path = tmp_path / "broken.kamdesk"
+    path.write_bytes(b"this is not an archive" * 100)
+    w = MainWindow(Context(None, qsettings), path)
+    qtbot.addWidget(w)
+    w.show()
+    with patch.object(QMessageBox, "warning") as told:
+        w.open_archive()
+        qtbot.waitUntil(lambda: w.open_failed, timeout=20_000)
+    assert told.call_args.args[2] == f"{path} is not a kamdesk archive (file is not a database)"
+    assert w.opening.text() == told.call_args.args[2]
+    assert not w.isVisible()
+    assert path.read_bytes() == b"this is not an archive" * 100
