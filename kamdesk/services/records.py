@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
-from sqlalchemy import Column, select
+from sqlalchemy import Column, Connection, select
 from sqlalchemy.orm import Session
 
 from kamdesk.domain.errors import Ambiguous, FieldProblem, NotFound, ValidationError
@@ -243,10 +243,31 @@ def _search_keys(model: type[Record], values: Mapping[str, Any] | None) -> set[K
     if values is None:
         return set()
     if model is Account:
-        return account_keys(values["name"], values["short_name"] or "")
+        return account_keys(values["name"], values.get("short_name") or "")
     if model is Contact:
-        return contact_keys(values["name"], values["phones"] or [])
+        return contact_keys(values["name"], values.get("phones") or [])
     return set()
+
+
+def reindex(
+    connection: Connection,
+    table: str,
+    record_id: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+) -> None:
+    """Keep the search keys of a record written without the ORM (a merge) in step: `before`
+    and `after` are its column values, None when it is absent or deleted."""
+    model = {"accounts": Account, "contacts": Contact}.get(table)
+    if model is not None:
+        kind = ACCOUNT if model is Account else CONTACT
+        replace_keys(
+            connection,
+            kind,
+            record_id,
+            _search_keys(model, before),
+            _search_keys(model, after),
+        )
 
 
 def _swap_keys(

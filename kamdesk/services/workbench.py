@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kamdesk.domain.enums import Tier
 from kamdesk.domain.search_keys import account_keys, contact_keys
@@ -27,6 +29,9 @@ from kamdesk.services.points import PointsService
 from kamdesk.services.settings import SettingsService
 from kamdesk.storage.database import Archive
 from kamdesk.storage.search_index import rebuild
+
+if TYPE_CHECKING:
+    from kamdesk.sync.service import SyncService
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,13 @@ class Workbench:
         self.greetings = GreetingService(archive)
         self.points = PointsService(archive, self.settings)
         self.plans = PlanService(archive, self.settings, tiers=self._tier_of)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """Exchange packages (loaded on first use: it brings the cryptography libraries)."""
+        from kamdesk.sync.service import SyncService
+
+        return SyncService(self.archive)
 
     def _tier_of(self, account_id: str) -> Tier:
         return self.engine.standing(account_id).tier

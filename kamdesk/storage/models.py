@@ -112,6 +112,8 @@ class Account(Record):
     """A customer company."""
 
     __tablename__ = "accounts"
+    # The names by id without reading the wide rows (agenda, lists).
+    __table_args__ = (Index("ix_accounts_names", "id", "deleted_at", "name", "short_name"),)
 
     name: Mapped[str] = col(String(200), index=True)
     short_name: Mapped[str] = col(String(100), default="")
@@ -160,6 +162,7 @@ class Contact(Record):
     """A person at a customer company, at any level of its organisation."""
 
     __tablename__ = "contacts"
+    __table_args__ = (Index("ix_contacts_names", "id", "deleted_at", "name"),)
 
     account_id: Mapped[str] = col(ForeignKey("accounts.id"), index=True)
     name: Mapped[str] = col(String(100), index=True)
@@ -206,7 +209,24 @@ class Anniversary(Record):
     """A day to remember, solar or lunar, of a contact, their family, or the account."""
 
     __tablename__ = "anniversaries"
-    __table_args__ = (Index("ix_anniversaries_month_day", "month", "day"),)
+    # Every column the agenda shows, by recurring day: its window is read from the index alone.
+    __table_args__ = (
+        Index(
+            "ix_anniversaries_recurring",
+            "calendar",
+            "leap_month",
+            "month",
+            "day",
+            "deleted_at",
+            "account_id",
+            "contact_id",
+            "family_member",
+            "kind",
+            "year",
+            "lead_days",
+            "id",
+        ),
+    )
 
     account_id: Mapped[str] = col(ForeignKey("accounts.id"), index=True)
     contact_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None, index=True)
@@ -358,6 +378,54 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SyncPeer(Base):
+    """Another installation this archive exchanges packages with: a manager or headquarters."""
+
+    __tablename__ = "sync_peers"
+
+    installation_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    card: Mapped[str] = mapped_column(Text)  # its public key card, as registered
+    is_hq: Mapped[bool] = mapped_column(Boolean, default=False)
+    sent: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # vector sent to it so far
+    registered_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncPackage(Base):
+    """A package written or read: the history the Sync page lists, and replay detection."""
+
+    __tablename__ = "sync_packages"
+
+    package_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))  # "in" or "out"
+    kind: Mapped[str] = mapped_column(String(20))
+    peer: Mapped[str] = mapped_column(String(200), default="")  # sender, or the recipients
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)  # as the package says (UTC)
+    handled_at: Mapped[datetime] = mapped_column(DateTime)  # written or imported here
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class SyncConflict(Base):
+    """A field changed on both sides without either seeing the other: the value that lost."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    kept_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    kept_stamp: Mapped[str] = mapped_column(String(64))
+    other_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    other_stamp: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[str] = mapped_column(String(64))
+    found_at: Mapped[datetime] = mapped_column(DateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    resolution: Mapped[str] = mapped_column(String(10), default="")  # "kept" or "other"
 
 
 SYNCED_MODELS: tuple[type[Record], ...] = (

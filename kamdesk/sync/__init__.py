@@ -1,0 +1,1 @@
+"""Data between installations as files: keys, the signed and encrypted package, merge."""

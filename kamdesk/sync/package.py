@@ -1,0 +1,1046 @@
+"""The exchange package (`.kamx`): records between installations, signed and encrypted.
+
+A package file is an **age** file (binary, not armored), sealed either to one or more X25519
+recipients (headquarters' public key, often the sender's own too) or to a passphrase (age's
+scrypt mode, for a handover). Inside is a **zip** of exactly three members:
+
+- `records.jsonl` — one JSON object per line, UTF-8, each with a `"table"` (str) and an `"id"`
+  (str or int), unique per (table, id); serialised compactly with sorted keys; every line ends
+  in a newline. Deflated.
+- `manifest.json` — a JSON object: `format` ("kamdesk-package"), `format_version` (1),
+  `schema_version`, `kind`, `package_id` (uuid4 hex), `sender` (installation id),
+  `sender_name`, `sender_signing_key` (base64 Ed25519), `sender_recipient` (its age
+  recipient, so an unknown sender can be offered for trust as a whole card), `sequence`,
+  `created_at` (UTC ISO 8601), `counts` ({table: records}), `payload_sha256` (hex digest of
+  the exact `records.jsonl` bytes) and `extra` (the caller's free object). Deflated.
+- `signature` — the 64-byte Ed25519 signature of the exact `manifest.json` bytes. Stored.
+
+The zip's archive comment pads it to a whole number of 64 KiB, age's chunk size, so every
+package's ciphertext is its age header, a 16-byte nonce and whole 65,552-byte chunks. A file
+of any other length has been cut short; a file of the right length that age refuses has been
+altered. That is how a truncated file is told from a damaged one.
+
+Reading decrypts in memory (age authenticates every chunk), checks the zip's member list
+before inflating anything (names, links, encryption, duplicates, declared sizes and ratios),
+reads the manifest, verifies the signature with the key the manifest names, asks the caller
+whether that sender is known with that key and whether the schema is supported, then inflates
+the records under a hard cap and checks digest, UTF-8, JSON, keys and counts. Nothing is ever
+written to disk while reading. Every refusal is its own `PackageError` subclass with a sentence
+for the user. Writing goes to a temporary file beside the target, fsynced, then renamed.
+
+Known limit: a flipped byte inside this installation's own recipient line of the age header
+reads as "not encrypted for this installation" (and, in a passphrase file, as a wrong
+passphrase): age cannot tell a damaged key slot from someone else's.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import copy
+import errno
+import hashlib
+import io
+import json
+import os
+import queue
+import re
+import stat
+import struct
+import tempfile
+import threading
+import uuid
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeGuard
+
+import pyrage
+from pyrage import x25519
+
+from kamdesk.domain.errors import KamdeskError
+from kamdesk.i18n import _
+from kamdesk.sync.keys import (
+    InstallationKeys,
+    KeyFileError,
+    PublicCard,
+    installation_id_problem,
+    name_problem,
+)
+
+FORMAT = "kamdesk-package"
+FORMAT_VERSION = 1
+SUFFIX = ".kamx"
+KINDS = ("hq", "handover", "backup", "from-hq")
+
+MANIFEST = "manifest.json"
+RECORDS = "records.jsonl"
+SIGNATURE = "signature"
+MEMBERS = (MANIFEST, RECORDS, SIGNATURE)
+
+MAX_UNPACKED_BYTES = 2 * 1024**3
+"""The most a package may unpack to, all members together."""
+MAX_RATIO = 200
+"""The most a member larger than RATIO_FLOOR may claim to grow when inflated."""
+RATIO_FLOOR = 1024**2
+MAX_MANIFEST_BYTES = 1024**2
+SIGNATURE_BYTES = 64
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) while a package is written or read; total is 100."""
+
+_AGE_MAGIC = b"age-encryption.org/v1\n"
+_AGE_CHUNK = 64 * 1024
+_AGE_SEALED_CHUNK = _AGE_CHUNK + 16
+_AGE_NONCE = 16
+_AGE_STANZA = re.compile(rb"-> [\x21-\x7e]+(?: [\x21-\x7e]+)*")
+_AGE_BODY = re.compile(rb"[A-Za-z0-9+/]{0,64}")
+_AGE_MAC = re.compile(rb"--- [A-Za-z0-9+/]{43}")
+_AGE_MAX_HEADER = 64 * 1024
+_EOCD = b"PK\x05\x06"
+_EOCD_SIZE = 22
+_READ_PIECE = 1024**2
+_BATCH = 2000
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), sort_keys=True, check_circular=False
+)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
+# --- errors ------------------------------------------------------------------------------
+
+
+class PackageError(KamdeskError):
+    """A package cannot be written or read as asked; nothing was imported or left behind."""
+
+
+class EncryptionRequired(PackageError):
+    """Neither a recipient nor a passphrase was given: nothing leaves unencrypted."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "a package is never written unencrypted: to send it to headquarters, ask HQ "
+                "for its public key file (it begins with 'kamdesk-public-key') and choose it "
+                "as the recipient; for a handover, give a passphrase and tell it to the other "
+                "manager by phone"
+            )
+        )
+
+
+class PackageWriteError(PackageError):
+    """The file could not be written (disk full, no permission); no file took its name."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.errno = error.errno
+        if error.errno == errno.ENOSPC:
+            text = _("the disk is full, so {p} was not written; free some space and export again")
+        else:
+            text = _("cannot write {p}: {e}; nothing was saved under that name")
+        super().__init__(text.format(p=path, e=error.strerror or error))
+
+
+class PackageUnreadable(PackageError):
+    """The file cannot be read at all (missing, no permission)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(_("cannot read {p}: {e}").format(p=path, e=error.strerror or error))
+
+
+class NotAPackage(PackageError):
+    """Empty, random, a plain zip, or an age file that holds something else."""
+
+    def __init__(self) -> None:
+        super().__init__(_("this file is not a kamdesk exchange package"))
+
+
+class PackageTruncated(PackageError):
+    """The file ends early: an unfinished copy or download."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "the package file is incomplete (cut short, perhaps by an unfinished copy or "
+                "download); ask the sender for the file again"
+            )
+        )
+
+
+class PackageDamaged(PackageError):
+    """The file has its full length but age's authentication refuses it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "the package file is damaged or was altered after it was written; ask the "
+                "sender for a new copy"
+            )
+        )
+
+
+class NotAddressedToUs(PackageError):
+    """Encrypted to other installations' keys only."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "this package was not encrypted for this installation; ask the sender to "
+                "export it again to this installation's public key"
+            )
+        )
+
+
+class PassphraseRequired(PackageError):
+    """A passphrase package, and no passphrase was given: ask the user for it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("this package is protected by a passphrase; enter the passphrase the sender gave you")
+        )
+
+
+class WrongPassphrase(PackageError):
+    def __init__(self) -> None:
+        super().__init__(_("the passphrase is wrong; check it with the sender"))
+
+
+class NeedsInstallationKey(PackageError):
+    """A passphrase was given for a package sealed to installation keys (none of ours)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "this package is locked to an installation's key, not to a passphrase; open "
+                "it on the installation it was sent to"
+            )
+        )
+
+
+class PackageUnsigned(PackageError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "the package carries no signature, so its sender cannot be confirmed; it was "
+                "not imported"
+            )
+        )
+
+
+class BadSignature(PackageError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "the package's signature does not match its contents: it was altered or "
+                "forged; it was not imported"
+            )
+        )
+
+
+def _who(card: PublicCard) -> str:
+    return f"{card.name} ({card.installation_id})" if card.name else card.installation_id
+
+
+class UnknownSender(PackageError):
+    """Validly signed by an installation the caller does not know. `card` holds its id,
+    name and keys so the user can be asked whether to trust it (compare the fingerprint)."""
+
+    def __init__(self, card: PublicCard, manifest: Manifest) -> None:
+        self.card = card
+        self.manifest = manifest
+        super().__init__(
+            _(
+                "the package comes from an installation this archive does not know: {who}, "
+                "key fingerprint {f}; compare the fingerprint with the sender by phone before "
+                "trusting it"
+            ).format(who=_who(card), f=card.fingerprint)
+        )
+
+
+class SenderKeyMismatch(PackageError):
+    """Signed by a key other than the one registered for the installation it names."""
+
+    def __init__(self, card: PublicCard, registered: PublicCard, manifest: Manifest) -> None:
+        self.card = card
+        self.registered = registered
+        self.manifest = manifest
+        super().__init__(
+            _(
+                "the package names {who} as its sender but is signed by a different key "
+                "(fingerprint {f}; the registered key is {r}); do not import it unless that "
+                "installation really has a new key"
+            ).format(who=_who(registered), f=card.fingerprint, r=registered.fingerprint)
+        )
+
+
+class PackageTooNew(PackageError):
+    """A newer package format, or a schema the caller cannot read."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "this package was made by a newer kamdesk; update kamdesk first, then import "
+                "it again"
+            )
+        )
+
+
+class ManifestInvalid(PackageError):
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(
+            _("the package's manifest is unreadable or incomplete (at '{k}')").format(k=key)
+        )
+
+
+class PayloadDigestMismatch(PackageError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "the package's records do not match the digest in its signed manifest; it was "
+                "not imported"
+            )
+        )
+
+
+class CountsMismatch(PackageError):
+    def __init__(self, table: str, declared: int, found: int) -> None:
+        super().__init__(
+            _(
+                "the package's manifest announces {d} records of '{t}' but the package holds {n}"
+            ).format(d=declared, t=table, n=found)
+        )
+
+
+class InvalidUtf8(PackageError):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(
+            _("line {n} of the package's records is not valid UTF-8 text").format(n=line)
+        )
+
+
+class NotAJsonObject(PackageError):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(_("line {n} of the package's records is not a JSON object").format(n=line))
+
+
+class RecordIncomplete(PackageError):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(
+            _("line {n} of the package's records has no 'table' or no 'id'").format(n=line)
+        )
+
+
+class DuplicateRecord(PackageError):
+    def __init__(self, line: int, table: str, record_id: object, first: int) -> None:
+        self.line = line
+        super().__init__(
+            _("line {n} of the package's records repeats {t} {i} from line {f}").format(
+                n=line, t=table, i=record_id, f=first
+            )
+        )
+
+
+class UnsafeMemberName(PackageError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            _(
+                "the package holds a file with an unsafe name ('{f}'); absolute paths, '..', "
+                "backslashes and drive letters are refused"
+            ).format(f=name)
+        )
+
+
+class UnexpectedMember(PackageError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            _(
+                "the package holds an unexpected file ('{f}'); a package holds only "
+                "manifest.json, records.jsonl and signature"
+            ).format(f=name)
+        )
+
+
+class DuplicateMember(PackageError):
+    def __init__(self, name: str) -> None:
+        super().__init__(_("the package holds '{f}' twice").format(f=name))
+
+
+class LinkMember(PackageError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            _("the package holds a symbolic link ('{f}'); links are refused").format(f=name)
+        )
+
+
+class EncryptedMember(PackageError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            _(
+                "the package holds a password-protected zip entry ('{f}'); kamdesk never "
+                "writes those"
+            ).format(f=name)
+        )
+
+
+class UnsupportedCompression(PackageError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            _("the package holds '{f}' compressed in a way kamdesk never writes").format(f=name)
+        )
+
+
+class PackageMalformed(PackageError):
+    """Decrypted fine, but a zip entry is broken (bad CRC, bad deflate data)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            _(
+                "the package's '{f}' is malformed (a broken zip entry); ask the sender to "
+                "export it again"
+            ).format(f=name)
+        )
+
+
+class PackageTooLarge(PackageError):
+    """A possible decompression bomb, or a package beyond the size limit; the sentence says
+    which."""
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024**2:.0f} MB" if n >= 1024**2 else f"{n} bytes"
+
+
+# --- the manifest ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a package says about itself; signed by its sender."""
+
+    schema_version: str
+    kind: str
+    package_id: str
+    sender: str
+    sender_name: str
+    sender_signing_key: str
+    sender_recipient: str
+    sequence: int
+    created_at: datetime
+    counts: dict[str, int]
+    payload_sha256: str
+    extra: dict[str, Any] = field(default_factory=dict)
+    format: str = FORMAT
+    format_version: int = FORMAT_VERSION
+
+    @property
+    def sender_card(self) -> PublicCard:
+        """The sender as the package describes it (verified only against its own signature)."""
+        return PublicCard(
+            installation_id=self.sender,
+            signing_key=base64.b64decode(self.sender_signing_key, validate=True),
+            age_recipient=self.sender_recipient,
+            name=self.sender_name,
+        )
+
+    def to_json(self) -> bytes:
+        document = {
+            "format": self.format,
+            "format_version": self.format_version,
+            "schema_version": self.schema_version,
+            "kind": self.kind,
+            "package_id": self.package_id,
+            "sender": self.sender,
+            "sender_name": self.sender_name,
+            "sender_signing_key": self.sender_signing_key,
+            "sender_recipient": self.sender_recipient,
+            "sequence": self.sequence,
+            "created_at": self.created_at.isoformat(),
+            "counts": self.counts,
+            "payload_sha256": self.payload_sha256,
+            "extra": self.extra,
+        }
+        text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)
+        return (text + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Package:
+    manifest: Manifest
+    records: list[dict[str, Any]]
+
+
+def _parse_manifest(raw: bytes) -> Manifest:
+    """The manifest, once its format is ours and its version one this code reads."""
+    try:
+        document = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise ManifestInvalid(MANIFEST) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise NotAPackage()
+    version = document.get("format_version")
+    if not _is_count(version) or version < 1:
+        raise ManifestInvalid("format_version")
+    if version > FORMAT_VERSION:
+        raise PackageTooNew()
+
+    def text(key: str, pattern: re.Pattern[str] | None = None, longest: int = 200) -> str:
+        value = document.get(key)
+        if not isinstance(value, str) or len(value) > longest:
+            raise ManifestInvalid(key)
+        if pattern is not None and not pattern.fullmatch(value):
+            raise ManifestInvalid(key)
+        return value
+
+    schema_version, kind = text("schema_version", longest=64), text("kind", longest=64)
+    if not schema_version or not kind:
+        raise ManifestInvalid("schema_version" if not schema_version else "kind")
+    sequence = document.get("sequence")
+    if not _is_count(sequence):
+        raise ManifestInvalid("sequence")
+    try:
+        created_at = datetime.fromisoformat(text("created_at", longest=64))
+    except ValueError:
+        raise ManifestInvalid("created_at") from None
+    if created_at.tzinfo is None:
+        raise ManifestInvalid("created_at")
+    counts = document.get("counts")
+    if not isinstance(counts, dict) or not all(
+        isinstance(table, str) and _is_count(n) for table, n in counts.items()
+    ):
+        raise ManifestInvalid("counts")
+    extra = document.get("extra", {})
+    if not isinstance(extra, dict):
+        raise ManifestInvalid("extra")
+    sender, sender_name = text("sender"), text("sender_name")
+    if installation_id_problem(sender) is not None:
+        raise ManifestInvalid("sender")
+    if name_problem(sender_name) is not None:
+        raise ManifestInvalid("sender_name")
+    signing_key, recipient = text("sender_signing_key"), text("sender_recipient")
+    try:
+        PublicCard(sender, base64.b64decode(signing_key, validate=True), recipient, sender_name)
+    except (KeyFileError, binascii.Error, ValueError):
+        raise ManifestInvalid("sender_signing_key") from None
+    return Manifest(
+        schema_version=schema_version,
+        kind=kind,
+        package_id=text("package_id", _HEX32),
+        sender=sender,
+        sender_name=sender_name,
+        sender_signing_key=signing_key,
+        sender_recipient=recipient,
+        sequence=sequence,
+        created_at=created_at.astimezone(UTC),
+        counts=counts,
+        payload_sha256=text("payload_sha256", _HEX64),
+        extra=extra,
+        format_version=version,
+    )
+
+
+def _is_count(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def write_package(
+    path: str | os.PathLike[str],
+    records: Iterable[Mapping[str, Any]],
+    *,
+    keys: InstallationKeys,
+    kind: str,
+    schema_version: str,
+    sequence: int,
+    recipients: Sequence[PublicCard] = (),
+    passphrase: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> Manifest:
+    """Write `records` as a package at `path`, signed by `keys`, sealed to `recipients` or
+    to `passphrase` (one of the two, never neither). The file appears whole or not at all:
+    on any error an existing file under that name is left as it was."""
+    if not recipients and not passphrase:
+        raise EncryptionRequired()
+    if recipients and passphrase:
+        raise ValueError("a package is sealed to recipients or to a passphrase, not both")
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    if not schema_version or not _is_count(sequence):
+        raise ValueError("schema_version must be a non-empty str and sequence an int >= 0")
+    target = Path(path)
+    sealed_to = list({card.age_recipient: card for card in recipients}.values())
+    card = keys.public()
+    buffer = io.BytesIO()
+    created_at = datetime.now(UTC).replace(microsecond=0)
+    with zipfile.ZipFile(buffer, "w") as archive:
+        records_info = _member_info(RECORDS, created_at)
+        digest, counts = _write_records(archive, records_info, records, progress)
+        manifest = Manifest(
+            schema_version=schema_version,
+            kind=kind,
+            package_id=uuid.uuid4().hex,
+            sender=keys.installation_id,
+            sender_name=keys.name,
+            sender_signing_key=card.signing_key_b64,
+            sender_recipient=card.age_recipient,
+            sequence=sequence,
+            created_at=created_at,
+            counts=counts,
+            payload_sha256=digest,
+            extra=dict(extra or {}),
+        )
+        manifest_bytes = manifest.to_json()
+        archive.writestr(_member_info(MANIFEST, created_at), manifest_bytes)
+        signature_info = _member_info(SIGNATURE, created_at, zipfile.ZIP_STORED)
+        archive.writestr(signature_info, keys.sign(manifest_bytes))
+    plain = _pad(buffer.getvalue())
+    del buffer
+    _report(progress, 85)
+    if passphrase:
+        sealed = pyrage.passphrase.encrypt(plain, passphrase)
+    else:
+        sealed = pyrage.encrypt(
+            plain, [x25519.Recipient.from_str(card.age_recipient) for card in sealed_to]
+        )
+    del plain
+    _report(progress, 90)
+    try:
+        _replace_atomically(target, sealed)
+    except OSError as error:
+        raise PackageWriteError(target, error) from error
+    _report(progress, 100)
+    return manifest
+
+
+def _member_info(
+    name: str, when: datetime, compression: int = zipfile.ZIP_DEFLATED
+) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+    info.compress_type = compression
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
+
+
+def _write_records(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    records: Iterable[Mapping[str, Any]],
+    progress: Progress | None,
+) -> tuple[str, dict[str, int]]:
+    """Serialise `records` into the member `info`; return the payload's digest and counts.
+
+    This thread turns records into JSON lines; a second thread hashes and deflates them. zlib
+    and hashlib release the GIL, so on two cores the compression costs almost no extra time."""
+    total = len(records) if isinstance(records, Sized) else 0
+    digest = hashlib.sha256()
+    counts: Counter[str] = Counter()
+    seen: set[tuple[str, object]] = set()
+    pending: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+    failures: list[BaseException] = []
+    size = 0
+    with archive.open(info, "w", force_zip64=True) as member:
+
+        def deflate() -> None:
+            while (chunk := pending.get()) is not None:
+                if failures:
+                    continue
+                try:
+                    digest.update(chunk)
+                    member.write(chunk)
+                except BaseException as error:  # handed to the caller's thread below
+                    failures.append(error)
+
+        def send(lines: list[str]) -> None:
+            nonlocal size
+            chunk = ("\n".join(lines) + "\n").encode("utf-8")
+            size += len(chunk)
+            if size > MAX_UNPACKED_BYTES:
+                raise PackageTooLarge(
+                    _(
+                        "the package would be larger than {n}; export fewer accounts at a time"
+                    ).format(n=_size(MAX_UNPACKED_BYTES))
+                )
+            pending.put(chunk)
+
+        worker = threading.Thread(target=deflate, name="kamdesk-package-deflate", daemon=True)
+        worker.start()
+        try:
+            lines: list[str] = []
+            done = 0
+            for record in records:
+                if failures:
+                    break
+                if not isinstance(record, Mapping):
+                    raise ValueError(f"a record is a mapping, not {record!r:.200}")
+                table, record_id = record.get("table"), record.get("id")
+                if not isinstance(table, str) or not table or not _is_record_id(record_id):
+                    raise ValueError(f"record without a 'table' or an 'id': {record!r:.200}")
+                if (table, record_id) in seen:
+                    raise ValueError(f"record {table} {record_id} appears twice")
+                seen.add((table, record_id))
+                counts[table] += 1
+                lines.append(_ENCODER.encode(record if isinstance(record, dict) else dict(record)))
+                if len(lines) == _BATCH:
+                    send(lines)
+                    done += len(lines)
+                    lines = []
+                    if total:
+                        _report(progress, min(80, 80 * done // total))
+            if lines:
+                send(lines)
+        finally:
+            pending.put(None)
+            worker.join()
+        if failures:
+            raise failures[0]
+    return digest.hexdigest(), dict(sorted(counts.items()))
+
+
+def _is_record_id(value: object) -> bool:
+    return (isinstance(value, str) and value != "") or (
+        isinstance(value, int) and not isinstance(value, bool)
+    )
+
+
+def _pad(zipped: bytes) -> bytes:
+    """Fill the zip's (empty) archive comment so its length is a whole number of age chunks."""
+    end = len(zipped) - _EOCD_SIZE
+    if zipped[end : end + 4] != _EOCD or zipped[-2:] != b"\0\0":
+        raise RuntimeError("the zip does not end in an empty end-of-central-directory record")
+    fill = -len(zipped) % _AGE_CHUNK
+    return zipped[:-2] + struct.pack("<H", fill) + b" " * fill
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view[: 8 * 1024**2])
+        view = view[written:]
+
+
+def _replace_atomically(target: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `target`, fsync it, then rename it over
+    `target`. On any error the temporary file is removed and `target` is untouched."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    try:
+        directory = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open a folder; its rename is durable enough
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def read_package(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    known_senders: Callable[[str], PublicCard | None],
+    schema_supported: Callable[[str], bool],
+    identities: Sequence[InstallationKeys] = (),
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_UNPACKED_BYTES,
+    max_ratio: int = MAX_RATIO,
+) -> Package:
+    """Open a package sealed to one of `identities` or to `passphrase`, check everything, and
+    return its manifest and records. `known_senders(installation_id)` gives the card
+    registered for a sender, or None; `schema_supported(schema_version)` says whether this
+    archive can take records of that schema. Raises a PackageError subclass for every kind of
+    bad file; reads in memory and writes nothing."""
+    data = _load(source, max_bytes)
+    _report(progress, 5)
+    plain = _decrypt(data, identities, passphrase)
+    del data
+    _report(progress, 25)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(plain))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, struct.error):
+        raise NotAPackage() from None
+    with archive:
+        members = _check_members(archive, max_bytes, max_ratio)
+        if MANIFEST not in members or RECORDS not in members:
+            raise NotAPackage()
+        manifest_bytes = _inflate(archive, members[MANIFEST], MAX_MANIFEST_BYTES)
+        manifest = _parse_manifest(manifest_bytes)
+        if SIGNATURE not in members:
+            raise PackageUnsigned()
+        if members[SIGNATURE].file_size != SIGNATURE_BYTES:
+            raise BadSignature()
+        signature = _inflate(archive, members[SIGNATURE], SIGNATURE_BYTES)
+        card = manifest.sender_card
+        if len(signature) != SIGNATURE_BYTES or not card.verify(signature, manifest_bytes):
+            raise BadSignature()
+        registered = known_senders(manifest.sender)
+        if registered is None:
+            raise UnknownSender(card, manifest)
+        if registered.signing_key != card.signing_key:
+            raise SenderKeyMismatch(card, registered, manifest)
+        if not schema_supported(manifest.schema_version):
+            raise PackageTooNew()
+        payload = _inflate(archive, members[RECORDS], max_bytes)
+    del plain
+    _report(progress, 40)
+    if hashlib.sha256(payload).hexdigest() != manifest.payload_sha256:
+        raise PayloadDigestMismatch()
+    records = _parse_records(payload, progress)
+    found = Counter(record["table"] for record in records)
+    declared = {table: n for table, n in manifest.counts.items() if n}
+    for table in sorted(set(found) | set(declared)):
+        if found[table] != declared.get(table, 0):
+            raise CountsMismatch(table, declared.get(table, 0), found[table])
+    _report(progress, 100)
+    return Package(manifest, records)
+
+
+def _load(source: str | os.PathLike[str] | bytes, max_bytes: int) -> bytes:
+    """The file's bytes, unless it is larger than any package unpacking to `max_bytes`."""
+    largest = max_bytes + max_bytes // 256 + 2 * _AGE_SEALED_CHUNK
+    too_large = PackageTooLarge(
+        _("the package file is larger than {n}; it was refused").format(n=_size(largest))
+    )
+    if isinstance(source, bytes | bytearray | memoryview):
+        if len(source) > largest:
+            raise too_large
+        return bytes(source)
+    path = Path(source)
+    try:
+        if path.stat().st_size > largest:
+            raise too_large
+        return path.read_bytes()
+    except OSError as error:
+        raise PackageUnreadable(path, error) from error
+
+
+def _report(progress: Progress | None, done: int) -> None:
+    if progress is not None:
+        progress(done, 100)
+
+
+# --- reading: age ------------------------------------------------------------------------
+
+
+def _nearly(found: bytes, expected: bytes) -> bool:
+    """Whether `found` is `expected` with a byte or two changed: damage, not another format."""
+    return (
+        len(found) == len(expected)
+        and sum(a != b for a, b in zip(found, expected, strict=True)) <= 2
+    )
+
+
+def _age_header(data: bytes) -> tuple[int, list[bytes]]:
+    """Where the age header ends and the types of its stanzas; it is plain text, so it is
+    read here to tell a passphrase file from a key file and a cut header from a bad one."""
+    if not data:
+        raise NotAPackage()
+    if not data.startswith(_AGE_MAGIC):
+        if _AGE_MAGIC.startswith(data):
+            raise PackageTruncated()
+        if _nearly(data[: len(_AGE_MAGIC)], _AGE_MAGIC):
+            raise PackageDamaged()
+        raise NotAPackage()
+    position, types = len(_AGE_MAGIC), list[bytes]()
+    while True:
+        end = data.find(b"\n", position, position + _AGE_MAX_HEADER)
+        if end < 0:
+            if len(data) - position < _AGE_MAX_HEADER:
+                raise PackageTruncated()
+            raise PackageDamaged()
+        line, position = data[position:end], end + 1
+        if _AGE_MAC.fullmatch(line) and types:
+            return position, types
+        if _AGE_STANZA.fullmatch(line):
+            types.append(line.split(b" ")[1])
+        elif not types or not _AGE_BODY.fullmatch(line):
+            raise PackageDamaged()
+
+
+def _decrypt(data: bytes, identities: Sequence[InstallationKeys], passphrase: str | None) -> bytes:
+    header_end, types = _age_header(data)
+    if any(
+        _nearly(kind, known) and kind != known for kind in types for known in (b"X25519", b"scrypt")
+    ):
+        raise PackageDamaged()
+    whole = len(data) - header_end - _AGE_NONCE
+    cut = whole < _AGE_SEALED_CHUNK or whole % _AGE_SEALED_CHUNK != 0
+    if b"scrypt" in types:
+        if not passphrase:
+            raise PassphraseRequired()
+        try:
+            return bytes(pyrage.passphrase.decrypt(data, passphrase))
+        except pyrage.DecryptError as error:
+            message = str(error).lower()
+            if "no matching keys" in message or "decryption failed" in message:
+                raise WrongPassphrase() from None
+            raise _broken(message, cut) from None
+    if b"X25519" not in types:
+        raise NotAddressedToUs()
+    not_ours = NeedsInstallationKey() if passphrase else NotAddressedToUs()
+    if not identities:
+        raise not_ours
+    try:
+        return bytes(pyrage.decrypt(data, [keys.age_identity for keys in identities]))
+    except pyrage.DecryptError as error:
+        message = str(error).lower()
+        if "no matching keys" in message:
+            raise not_ours from None
+        raise _broken(message, cut) from None
+
+
+def _broken(message: str, cut: bool) -> PackageError:
+    if cut or "truncated" in message or "fill whole buffer" in message:
+        return PackageTruncated()
+    return PackageDamaged()
+
+
+# --- reading: zip ------------------------------------------------------------------------
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def _unsafe_name(name: str) -> bool:
+    return (
+        not name
+        or name.startswith("/")
+        or "\\" in name
+        or bool(_DRIVE.match(name))
+        or ".." in name.split("/")
+        or any(ord(char) < 32 for char in name)
+    )
+
+
+def _check_members(
+    archive: zipfile.ZipFile, max_bytes: int, max_ratio: int
+) -> dict[str, zipfile.ZipInfo]:
+    """The members by name, once the list is safe to read; nothing is inflated yet."""
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in archive.infolist():
+        name = info.orig_filename
+        if _unsafe_name(name) or _unsafe_name(info.filename):
+            raise UnsafeMemberName(name)
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if kind == stat.S_IFLNK:
+            raise LinkMember(name)
+        if info.flag_bits & 0x1:
+            raise EncryptedMember(name)
+        if name in members:
+            raise DuplicateMember(name)
+        if name not in MEMBERS or info.is_dir() or kind not in (0, stat.S_IFREG):
+            raise UnexpectedMember(name)
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UnsupportedCompression(name)
+        members[name] = info
+    total = sum(info.file_size for info in members.values())
+    if total > max_bytes:
+        raise PackageTooLarge(
+            _(
+                "the package would unpack to more than {n}; it was refused as a possible zip bomb"
+            ).format(n=_size(max_bytes))
+        )
+    for name, info in members.items():
+        if info.file_size > RATIO_FLOOR and info.file_size > max_ratio * max(info.compress_size, 1):
+            raise PackageTooLarge(
+                _(
+                    "the package's '{f}' claims to grow more than {r} times when unpacked; it "
+                    "was refused as a possible zip bomb"
+                ).format(f=name, r=max_ratio)
+            )
+    return members
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """The member's bytes, inflated piece by piece and never past what it declares or
+    `limit`: a member whose data inflates beyond its declared size is refused."""
+    allowed = min(info.file_size, limit)
+    if info.file_size > limit:
+        raise PackageTooLarge(
+            _("the package's '{f}' is larger than {n}; it was refused").format(
+                f=info.orig_filename, n=_size(limit)
+            )
+        )
+    # zipfile stops at the declared size; give it room, so a lie shows as bytes past it.
+    roomy = copy.copy(info)
+    roomy.file_size = allowed + 2 * _READ_PIECE
+    pieces, count = [], 0
+    try:
+        with archive.open(roomy) as member:
+            while piece := member.read(_READ_PIECE):
+                count += len(piece)
+                if count > allowed:
+                    raise PackageTooLarge(
+                        _(
+                            "the package's '{f}' unpacks to more than it declares; it was "
+                            "refused as a possible zip bomb"
+                        ).format(f=info.orig_filename)
+                    )
+                pieces.append(piece)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, struct.error):
+        raise PackageMalformed(info.orig_filename) from None
+    return b"".join(pieces)
+
+
+# --- reading: records --------------------------------------------------------------------
+
+
+def _parse_records(payload: bytes, progress: Progress | None) -> list[dict[str, Any]]:
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidUtf8(payload.count(b"\n", 0, error.start) + 1) from None
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    records: list[dict[str, Any]] = []
+    first_seen: dict[tuple[str, object], int] = {}
+    step = max(len(lines) // 20, 1)
+    for number, line in enumerate(lines, 1):
+        try:
+            record = _DECODER.decode(line)
+        except (ValueError, RecursionError):
+            raise NotAJsonObject(number) from None
+        if not isinstance(record, dict):
+            raise NotAJsonObject(number)
+        table, record_id = record.get("table"), record.get("id")
+        if not isinstance(table, str) or not table or not _is_record_id(record_id):
+            raise RecordIncomplete(number)
+        key = (table, record_id)
+        if key in first_seen:
+            raise DuplicateRecord(number, table, record_id, first_seen[key])
+        first_seen[key] = number
+        records.append(record)
+        if number % step == 0:
+            _report(progress, 40 + 55 * number // len(lines))
+    return records
