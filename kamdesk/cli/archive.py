@@ -88,11 +88,24 @@ def register(commands: Any) -> None:
     day.add_argument("--lead-days", type=int, default=7, metavar="N")
     day.add_argument("--json", action="store_true")
 
-    for verb, text in (("delete", _("delete (restorable)")), ("restore", _("bring back"))):
-        sub = commands.add_parser(verb, help=_("{v} an account or contact").format(v=text))
-        sub.add_argument("what", choices=["account", "contact"])
-        sub.add_argument("ref", metavar="ID_OR_NAME")
-        sub.set_defaults(handler=_delete_or_restore)
+    delete = commands.add_parser(
+        "delete", help=_("{v} an account or contact").format(v=_("delete (restorable)"))
+    )
+    delete.add_argument("what", choices=["account", "contact"])
+    delete.add_argument("ref", metavar="ID_OR_NAME")
+    delete.set_defaults(handler=_delete_or_restore)
+    restore = commands.add_parser(
+        "restore",
+        help=_("bring back an account or contact, or the whole archive from a backup"),
+        description=_(
+            "kamdesk restore account|contact ID_OR_NAME brings back a deleted record; "
+            "kamdesk restore BACKUP puts a backup in place of the archive (see kamdesk backups)."
+        ),
+    )
+    restore.add_argument("what", metavar="account|contact|BACKUP")
+    restore.add_argument("ref", nargs="?", metavar="ID_OR_NAME")
+    restore.add_argument("--yes", action="store_true", help=_("do not ask before restoring"))
+    restore.set_defaults(handler=_restore)
 
     summary = commands.add_parser(
         "status", help=_("the archive in one line (creating the default one with sample data)")
@@ -363,6 +376,20 @@ def _delete_or_restore(args: argparse.Namespace) -> int:
             restored = service.restore(args.ref)
             print(_("restored {n}").format(n=restored.name))
     return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """A deleted account or contact back, or the archive from a backup file."""
+    if args.what in ("account", "contact"):
+        if args.ref is None:
+            raise ValidationError([FieldProblem("ID_OR_NAME", _("name the record to bring back"))])
+        return _delete_or_restore(args)
+    from pathlib import Path
+
+    from kamdesk.cli.backup import restore_backup
+
+    args.backup = Path(args.what)
+    return restore_backup(args)
 
 
 def _check(args: argparse.Namespace) -> int:

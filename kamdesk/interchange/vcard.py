@@ -46,7 +46,8 @@ _FN_LINE = re.compile(r"^(?:[\w-]+\.)?FN([;:][^\r\n]*)\r?$", re.IGNORECASE | re.
 _AGENT = re.compile(rb"(?:^|\n)[ \t]*(?:[\w-]+\.)?AGENT\b[^\n]*\n[ \t]*$", re.IGNORECASE)
 _PROPERTY = re.compile(r"^(?:[\w-]+\.)?([\w-]+)")
 _ESCAPE = re.compile(r"\\([nN,;\\])")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+"""A Chinese character: such names are written family name first, with no space."""
 _FULL_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?$")
 _NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
 _MEDIA = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
@@ -66,19 +67,32 @@ class Birthday:
     year: int | None
 
 
+class Unit(StrEnum):
+    """What a `Card` was read from: a vCard, or a row of a CSV file."""
+
+    CARD = "card"
+    ROW = "row"
+
+
 @dataclass(frozen=True)
 class Card:
-    """What one vCard says, as contact column values, and what is wrong with it."""
+    """One contact as read from a file (a vCard or a CSV row), as contact column values, and
+    what is wrong with it."""
 
-    number: int  # 1 for the first card in the file
+    number: int  # 1 for the first card in the file; for a CSV row, the row as Excel numbers it
     name: str
-    company: str  # the first component of ORG
+    company: str  # the first component of ORG, or the company column of a CSV row
     fields: Mapping[str, Any]  # other contact columns: title, department, phones, emails, …
     birthday: Birthday | None
     problems: tuple[str, ...]
+    unit: Unit = Unit.CARD
 
     def label(self) -> str:
         """How the card is named in a report: its number and, if known, its name."""
+        if self.unit is Unit.ROW:
+            if self.name:
+                return _("row {n} ({name})").format(n=self.number, name=self.name)
+            return _("row {n}").format(n=self.number)
         if self.name:
             return _("card {n} ({name})").format(n=self.number, name=self.name)
         return _("card {n}").format(n=self.number)
@@ -202,7 +216,6 @@ def _card(number: int, lines: Sequence[ContentLine]) -> Card:
     properties: dict[str, list[ContentLine]] = {}
     for line in lines:
         properties.setdefault(line.name, []).append(line)
-    problems: list[str] = []
 
     def texts(name: str) -> list[str]:
         return [_unescape(str(line.value)).strip() for line in properties.get(name, [])]
@@ -211,18 +224,36 @@ def _card(number: int, lines: Sequence[ContentLine]) -> Card:
         return next((value for value in texts(name) if value), "")
 
     organisation = _parts(properties["ORG"][0].value) if properties.get("ORG") else []
-    company = organisation[0] if organisation else ""
     raw: dict[str, Any] = {
         "name": first("FN") or _name_from_n(properties.get("N", [])),
         "title": first("TITLE"),
         "department": organisation[1] if len(organisation) > 1 else "",
-        "phones": _phones(texts("TEL")),
-        "emails": _emails(texts("EMAIL")),
+        "phones": unique_phones(texts("TEL")),
+        "emails": unique_emails(texts("EMAIL")),
         "wechat_id": first("X-WECHAT"),
         "notes": "\n".join(value for value in texts("NOTE") if value).replace("\r\n", "\n"),
     }
+    birthday, problem = _birthday(properties.get("BDAY", []))
+    company = organisation[0] if organisation else ""
+    return build_card(number, raw, company, birthday, [problem] if problem else [])
+
+
+def build_card(
+    number: int,
+    raw: Mapping[str, Any],
+    company: str,
+    birthday: Birthday | None,
+    later_problems: Sequence[str] = (),
+    unit: Unit = Unit.CARD,
+) -> Card:
+    """A card from what a file says, checked with the rules the services apply.
+
+    `raw` holds text for name, title, department, wechat_id and notes, and lists for phones and
+    emails; `later_problems` (a birthday that is no date, say) are reported after the others.
+    """
+    problems: list[str] = []
     values: dict[str, Any] = {}
-    labels = _field_labels()
+    labels = field_labels(unit)
     for column, value in raw.items():
         if not value:
             continue
@@ -231,7 +262,7 @@ def _card(number: int, lines: Sequence[ContentLine]) -> Card:
         except CoerceError as exc:
             problems.append(f"{labels[column]}: {exc}")
     if not values.get("name"):
-        problems.append(_("no name (FN or N)"))
+        problems.append(_("no name (FN or N)") if unit is Unit.CARD else _("no name"))
     for phone in values.get("phones", []):
         if problem := phone_problem(phone):
             problems.append(problem)
@@ -244,18 +275,17 @@ def _card(number: int, lines: Sequence[ContentLine]) -> Card:
         except CoerceError as exc:
             problems.append(f"{labels['company']}: {exc}")
             company = ""
-    birthday, problem = _birthday(properties.get("BDAY", []))
-    if problem:
-        problems.append(problem)
+    problems += later_problems
     name = values.pop("name", "")
-    return Card(number, name, company, values, birthday, tuple(problems))
+    return Card(number, name, company, values, birthday, tuple(problems), unit)
 
 
 def _column(model: type[Account | Contact], name: str) -> Column[Any]:
     return cast(Column[Any], model.__table__.columns[name])
 
 
-def _field_labels() -> dict[str, str]:
+def field_labels(unit: Unit = Unit.CARD) -> dict[str, str]:
+    """How each contact column is named in a card's problems."""
     return {
         "name": _("name"),
         "title": _("title"),
@@ -264,7 +294,7 @@ def _field_labels() -> dict[str, str]:
         "emails": _("e-mail"),
         "wechat_id": _("WeChat ID"),
         "notes": _("note"),
-        "company": _("company (ORG)"),
+        "company": _("company (ORG)") if unit is Unit.CARD else _("company"),
     }
 
 
@@ -285,12 +315,12 @@ def _name_from_n(lines: Sequence[ContentLine]) -> str:
         return ""
     parts = [" ".join(re.split(r"\s*,\s*", part)).strip() for part in _parts(lines[0].value)]
     family, given, additional = [*parts, "", "", ""][:3]
-    if _CJK.search(family + given):
+    if CJK.search(family + given):
         return family + given
     return " ".join(part for part in (given, additional, family) if part)
 
 
-def _phones(values: Sequence[str]) -> list[str]:
+def unique_phones(values: Sequence[str]) -> list[str]:
     """Phone numbers as written, without a `tel:` prefix, each number once."""
     phones, seen = [], set()
     for value in values:
@@ -303,7 +333,8 @@ def _phones(values: Sequence[str]) -> list[str]:
     return phones
 
 
-def _emails(values: Sequence[str]) -> list[str]:
+def unique_emails(values: Sequence[str]) -> list[str]:
+    """E-mail addresses without a `mailto:` prefix, each address once (case aside)."""
     emails, seen = [], set()
     for value in values:
         email = re.sub(r"^mailto:", "", value, flags=re.IGNORECASE).strip()
@@ -330,10 +361,20 @@ def _birthday(lines: Sequence[ContentLine]) -> tuple[Birthday | None, str | None
         year, (month, day) = None, (int(part) for part in partial.groups())
     else:
         return None, _("birthday '{v}' is not a date (YYYY-MM-DD or --MMDD)").format(v=text)
+    return check_birthday(month, day, year, text)
+
+
+def check_birthday(
+    month: int, day: int, year: int | None, written: str
+) -> tuple[Birthday | None, str | None]:
+    """The birthday, or why it is refused: not a real day, or a year before 1900 or ahead.
+
+    `written` is the value as the file has it, for the problem's sentence.
+    """
     if problem := solar_day_problem(month, day, year):
-        return None, _("birthday {v}: {p}").format(v=text, p=problem)
+        return None, _("birthday {v}: {p}").format(v=written, p=problem)
     if year is not None and not 1900 <= year <= date.today().year:
-        return None, _("birthday {v}: the year must be from 1900 to this year").format(v=text)
+        return None, _("birthday {v}: the year must be from 1900 to this year").format(v=written)
     return Birthday(month, day, year), None
 
 
@@ -442,7 +483,11 @@ def plan(cards: Sequence[Card], known: Known, default_account: str = "") -> Plan
             continue
         target, problem = accounts.match(card.company) if card.company else default
         if problem or target is None:
-            reason = problem or _("no company (ORG); choose an account for such contacts")
+            reason = problem or (
+                _("no company (ORG); choose an account for such contacts")
+                if card.unit is Unit.CARD
+                else _("no company; choose an account for such contacts")
+            )
             entries.append(CardPlan(card, Outcome.PROBLEM, "", None, reason))
             continue
         account, account_id = target

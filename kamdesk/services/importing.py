@@ -30,6 +30,7 @@ from kamdesk.interchange.vcard import (
 from kamdesk.services.accounts import AccountService
 from kamdesk.services.contacts import ContactService
 from kamdesk.services.engagement import AnniversaryService
+from kamdesk.storage.backups import BEFORE_IMPORT, auto_backup
 from kamdesk.storage.database import Archive
 from kamdesk.storage.models import Account, Contact
 
@@ -102,11 +103,13 @@ def import_contacts(
     """Create the new accounts, contacts and birthdays of `cards`, all or nothing.
 
     Refuses (ImportRefused) if any card has a problem, unless `skip_bad`. `progress` is called
-    with (done, total) and may raise to stop; then nothing is written.
+    with (done, total) and may raise to stop; then nothing is written. A non-empty archive is
+    backed up first ("before-import").
     """
     archive = _archive(source)
     accounts, contacts = AccountService(archive), ContactService(archive)
     anniversaries = AnniversaryService(archive)
+    auto_backup(archive, BEFORE_IMPORT)
     with archive.writing() as session:
         the_plan = plan(cards, known(session), default_account)
         if the_plan.problems and not skip_bad:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
@@ -21,7 +21,7 @@ from kamdesk.i18n import _
 from kamdesk.services.coerce import CoerceError, coerce
 from kamdesk.storage.database import Archive
 from kamdesk.storage.models import Account, Contact, Record
-from kamdesk.storage.search_index import ACCOUNT, CONTACT, replace_keys
+from kamdesk.storage.search_index import ACCOUNT, CONTACT, key_rows, replace_keys
 
 M = TypeVar("M", bound=Record)
 
@@ -247,6 +247,19 @@ def _search_keys(model: type[Record], values: Mapping[str, Any] | None) -> set[K
     if model is Contact:
         return contact_keys(values["name"], values.get("phones") or [])
     return set()
+
+
+def new_key_rows(table: str, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, object]]:
+    """Search-key rows for live records of `table` written without the ORM (a merge)."""
+    model = {"accounts": Account, "contacts": Contact}.get(table)
+    if model is None:
+        return []
+    kind = ACCOUNT if model is Account else CONTACT
+    result: list[dict[str, object]] = []
+    for row in rows:
+        if row.get("deleted_at") is None:
+            result += key_rows(kind, row["id"], _search_keys(model, row))
+    return result
 
 
 def reindex(

@@ -8,7 +8,6 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
 
-from kamdesk.domain.errors import ArchiveBusy, ArchiveError, SchemaTooNew
+from kamdesk.domain.errors import ArchiveBusy, ArchiveError, KamdeskError, SchemaTooNew
 from kamdesk.domain.hlc import HybridClock, Stamp
 from kamdesk.i18n import _
 from kamdesk.storage.migrations import HEAD, KNOWN_REVISIONS
@@ -67,16 +66,6 @@ def read_revision(path: Path) -> str | None:
         raise ArchiveError(_("{p} is not a kamdesk archive ({e})").format(p=path, e=exc)) from exc
 
 
-def backup_copy(path: Path, target: Path) -> Path:
-    """Copy a live archive consistently with SQLite's backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    with sqlite3.connect(path) as source, sqlite3.connect(partial) as dest:
-        source.backup(dest)
-    partial.replace(target)
-    return target
-
-
 @dataclass
 class Archive:
     """An open archive file: the engine, the clock that stamps changes, and the writer lock."""
@@ -113,6 +102,8 @@ class Archive:
             if revision != HEAD:
                 _upgrade(path, engine, revision, lock)
             installation_id, last = _load_identity(engine)
+            if write:
+                _daily_backup(path)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -177,8 +168,20 @@ def _acquire(path: Path) -> FileLock:
     return lock
 
 
+@contextmanager
+def writer_lock(path: Path) -> Iterator[None]:
+    """Hold the writer lock of the archive at `path` for the block (ArchiveBusy at once if
+    another kamdesk holds it)."""
+    lock = _acquire(Path(path).expanduser().resolve())
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def _upgrade(path: Path, engine: Engine, revision: str | None, lock: FileLock | None) -> None:
     """Bring the schema to HEAD, after a backup copy when there is data to protect."""
+    from kamdesk.storage.backups import BEFORE_UPGRADE, auto_backup
     from kamdesk.storage.migrations import upgrade
 
     held = lock or _acquire(path)
@@ -186,14 +189,24 @@ def _upgrade(path: Path, engine: Engine, revision: str | None, lock: FileLock | 
         if read_revision(path) == HEAD:  # another reader upgraded it meanwhile
             return
         if revision is not None:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            target = path.parent / "backups" / f"{path.stem}-before-{HEAD}-{stamp}{path.suffix}"
-            backup_copy(path, target)
-            log.info("backed up %s to %s before upgrading from %s", path, target, revision)
+            copy = auto_backup(path, BEFORE_UPGRADE)
+            if copy is not None:
+                log.info("backed up %s to %s before upgrading from %s", path, copy.path, revision)
         upgrade(engine.execution_options(**{_WRITE: True}))
     finally:
         if lock is None:
             held.release()
+
+
+def _daily_backup(path: Path) -> None:
+    """The first writer of the day backs the archive up; a failure is logged, not fatal (the
+    archive itself is fine, and the user needs it)."""
+    from kamdesk.storage.backups import daily_backup
+
+    try:
+        daily_backup(path)
+    except (KamdeskError, OSError, sqlite3.Error) as exc:
+        log.warning("no start-of-day backup of %s: %s", path, exc)
 
 
 def _load_identity(engine: Engine) -> tuple[str, Stamp | None]:

@@ -26,9 +26,9 @@ from kamdesk.domain.errors import KamdeskError
 from kamdesk.domain.hlc import Stamp
 from kamdesk.i18n import _
 from kamdesk.services.coerce import CoerceError, coerce
-from kamdesk.services.records import reindex
+from kamdesk.services.records import new_key_rows, reindex
 from kamdesk.services.serialize import plain
-from kamdesk.storage.models import VisitContact
+from kamdesk.storage.models import SearchKey, VisitContact
 from kamdesk.sync.records import (
     REFERENCES,
     TABLES,
@@ -41,6 +41,7 @@ from kamdesk.sync.records import (
 MAX_PROBLEMS = 20
 DELETED = "deleted_at"
 BATCH = "deleted_batch"  # travels with the tombstone: same stamp, same decision
+COLUMNS = "_columns"  # validate() leaves each record's values as stored, for plan() to write
 
 
 class PackageInvalid(KamdeskError):
@@ -89,6 +90,14 @@ class Plan:
     def changes(self) -> int:
         return sum(self.new.values()) + sum(self.changed.values())
 
+    def add(self, part: Plan) -> None:
+        """Count in the plan of another part of the same package (its writes are done)."""
+        self.new.update(part.new)
+        self.changed.update(part.changed)
+        self.deleted.update(part.deleted)
+        self.unchanged += part.unchanged
+        self.conflicts += part.conflicts
+
 
 # validation ------------------------------------------------------------------------------------
 
@@ -126,13 +135,15 @@ def _record_problems(
     for stamp in (record.get("created_hlc"), *stamps.values()):
         if not _is_stamp(stamp):
             problems.append(_("{w}: {v!r} is not a change stamp").format(w=where, v=stamp))
+    for name in stamps:
+        if name not in values:
+            problems.append(_("{w}: a change stamp for a field it does not carry").format(w=where))
     known = set(carried_fields(table, redact=False))
     columns = TABLES[table].__table__.columns
+    stored: dict[str, Any] = {}
     for name, value in values.items():
         if name not in known:
             problems.append(_("{w}: unknown field {f!r}").format(w=where, f=name))
-        elif name not in stamps:
-            problems.append(_("{w}: field {f!r} has no change stamp").format(w=where, f=name))
         elif name == VISIT_CONTACTS:
             if not isinstance(value, list) or not all(
                 isinstance(v, str) and _is_uuid(v) for v in value
@@ -140,9 +151,11 @@ def _record_problems(
                 problems.append(_("{w}: contacts met must be a list of ids").format(w=where))
         else:
             try:
-                coerce(cast(Column[Any], columns[name]), value)
+                stored[name] = coerce(cast(Column[Any], columns[name]), value)
             except CoerceError as exc:
                 problems.append(f"{where}: {name}: {exc}")
+    if not problems:
+        cast(dict[str, Any], record)[COLUMNS] = stored  # the merge writes these as they are
     return problems
 
 
@@ -237,7 +250,7 @@ def _plan_new(result: Plan, table: str, record: Mapping[str, Any]) -> None:
     created = record["created_hlc"]
     if table == "visits":
         result.met[record["id"]] = list(values.pop(VISIT_CONTACTS, []))
-    row = column_values(table, values)
+    row = dict(record[COLUMNS]) if COLUMNS in record else column_values(table, values)
     absent = [
         name
         for name in carried_fields(table, redact=False)
@@ -266,7 +279,8 @@ def _plan_existing(
     ours: Mapping[str, str],
     stamp: Callable[[], str],
 ) -> None:
-    incoming, stamps = record["values"], record["stamps"]
+    incoming, created = record["values"], record["created_hlc"]
+    stamps = {name: record["stamps"].get(name, created) for name in incoming}
     mine = here["values"]
     my_stamps = here["stamps"]
     changes: dict[str, Any] = {}
@@ -335,7 +349,8 @@ def _plan_tombstone(
     theirs, ours, stamp = knowledge
     if DELETED not in record["values"]:
         return False
-    incoming, r = record["values"][DELETED], record["stamps"][DELETED]
+    incoming = record["values"][DELETED]
+    r = record["stamps"].get(DELETED, record["created_hlc"])
     mine = here["values"][DELETED]
     l_ = here["stamps"].get(DELETED, here["created_hlc"])
     if r == l_ or (incoming is None) == (mine is None):
@@ -426,22 +441,28 @@ def apply(connection: Connection, the_plan: Plan) -> None:
     for table in TABLES:  # parents before children
         columns = _table(table)
         rows = the_plan.inserts.get(table, [])
-        if rows:
-            for row in rows:
-                connection.execute(insert(columns), [row])
-                reindex(connection, table, row["id"], None, _live(row))
+        shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in rows:  # one executemany per set of columns
+            shapes.setdefault(tuple(sorted(row)), []).append(row)
+        for same in shapes.values():
+            connection.execute(insert(columns), same)
+        keys = new_key_rows(table, rows)
+        if keys:
+            connection.execute(insert(SearchKey), keys)
         for record_id, row in the_plan.updates.get(table, []):
             before = connection.execute(select(columns).where(columns.c.id == record_id))
             old = dict(before.mappings().one())
             connection.execute(update(columns).where(columns.c.id == record_id).values(row))
             reindex(connection, table, record_id, _live(old), _live({**old, **row}))
     link = _link()
+    inserted = {row["id"] for row in the_plan.inserts.get("visits", [])}
+    links = []
     for visit_id, contacts in the_plan.met.items():
-        connection.execute(delete(link).where(link.c.visit_id == visit_id))
-        if contacts:
-            connection.execute(
-                insert(link), [{"visit_id": visit_id, "contact_id": c} for c in contacts]
-            )
+        if visit_id not in inserted:
+            connection.execute(delete(link).where(link.c.visit_id == visit_id))
+        links += [{"visit_id": visit_id, "contact_id": c} for c in contacts]
+    if links:
+        connection.execute(insert(link), links)
 
 
 def _live(row: Mapping[str, Any]) -> Mapping[str, Any] | None:

@@ -2,11 +2,11 @@
 has already seen.
 
 A record travels as ``{"table", "id", "created_hlc", "values": {field: value}, "stamps":
-{field: stamp}}``: every field it carries with the hybrid-logical-clock stamp of its last change
-(a field never changed since the record was made has the record's `created_hlc`). The tombstone
-is the field ``deleted_at`` and a visit's contacts met the field ``contact_ids``, so a delete, a
-restore and a change of who was met merge like any other field. ``updated_at`` and the stamp
-bookkeeping stay local.
+{field: stamp}}``: every field it carries, and the hybrid-logical-clock stamp of each field
+changed since the record was made (any other field's stamp is the record's `created_hlc`).
+The tombstone is the field ``deleted_at`` and a visit's contacts met the field
+``contact_ids``, so a delete, a restore and a change of who was met merge like any other
+field. ``updated_at`` and the stamp bookkeeping stay local.
 
 A `Vector` maps each installation id to the latest stamp of that installation known somewhere:
 what this archive holds, or what a peer has been sent. A record is news to a peer when one of its
@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, select, text
 
 from kamdesk.domain.enums import Sensitivity
 from kamdesk.services.serialize import plain
@@ -44,9 +44,13 @@ UNKNOWN = ""
 is not passed on, and any real value sent later wins over it."""
 
 
+NODE_AT = 21
+"""Where the installation id starts in an encoded stamp (13 digits, dot, 6 digits, dot)."""
+
+
 def node_of(stamp: str) -> str:
     """The installation that issued an encoded stamp (see kamdesk.domain.hlc)."""
-    return stamp.split(".", 2)[2]
+    return stamp[NODE_AT:]
 
 
 def carried_fields(table: str, *, redact: bool) -> list[str]:
@@ -83,6 +87,14 @@ def is_news(record: Mapping[str, Any], seen: Mapping[str, str]) -> bool:
         if known is None or stamp > known:
             return True
     return False
+
+
+def cover(vector: Vector, record: Mapping[str, Any]) -> None:
+    """Move `vector` forward, in place, to cover the stamps of `record`."""
+    for stamp in (record["created_hlc"], *record["stamps"].values()):
+        node = stamp[NODE_AT:]
+        if stamp > vector.get(node, ""):
+            vector[node] = stamp
 
 
 def advance(vector: Vector, stamps: Iterable[str]) -> Vector:
@@ -134,8 +146,8 @@ def _record(
             values[name] = met.get(row["id"], [])
         else:
             values[name] = plain(row[name])
-    stamps = {name: field_hlc.get(name, created) for name in fields}
-    if "deleted_batch" in stamps:  # changes only with the tombstone, so shares its stamp
+    stamps = {name: field_hlc[name] for name in fields if field_hlc.get(name, created) != created}
+    if "deleted_at" in stamps:  # the batch changes only with the tombstone: it shares its stamp
         stamps["deleted_batch"] = stamps["deleted_at"]
     for name, stamp in list(stamps.items()):
         if stamp == UNKNOWN:
@@ -160,18 +172,15 @@ def _contacts_met(connection: Connection) -> dict[str, list[str]]:
 
 
 def archive_vector(connection: Connection) -> Vector:
-    """The latest stamp of each installation found in the archive."""
-    vector: Vector = {}
+    """The latest stamp of each installation found in the archive (in SQL: stamps are fixed
+    width up to the installation id, which starts at character 22)."""
+    parts = []
     for model in SYNCED_MODELS:
-        columns = model.__table__
-        assert isinstance(columns, Table)
-        for created, field_hlc in connection.execute(
-            select(columns.c.created_hlc, columns.c.field_hlc)
-        ):
-            for stamp in (created, *(field_hlc or {}).values()):
-                if stamp == UNKNOWN:
-                    continue
-                node = node_of(stamp)
-                if stamp > vector.get(node, ""):
-                    vector[node] = stamp
-    return vector
+        name = model.__tablename__
+        parts.append(f"SELECT created_hlc AS s FROM {name}")
+        parts.append(f"SELECT j.value FROM {name}, json_each({name}.field_hlc) AS j")
+    query = (
+        f"SELECT substr(s, {NODE_AT + 1}), max(s) FROM (" + " UNION ALL ".join(parts) + ") "
+        f"WHERE s != '' GROUP BY substr(s, {NODE_AT + 1})"
+    )
+    return {node: stamp for node, stamp in connection.execute(text(query))}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from kamdesk.domain.errors import KamdeskError, NotFound
 from kamdesk.domain.hlc import Stamp
 from kamdesk.i18n import _
 from kamdesk.services.records import now, reindex
+from kamdesk.storage.backups import BEFORE_IMPORT, auto_backup
 from kamdesk.storage.database import Archive
 from kamdesk.storage.migrations import KNOWN_REVISIONS
 from kamdesk.storage.models import Meta, SyncConflict, SyncPackage, SyncPeer
@@ -38,6 +39,7 @@ from kamdesk.sync.records import (
     Vector,
     advance,
     archive_vector,
+    cover,
     left_out,
     read_records,
 )
@@ -45,6 +47,7 @@ from kamdesk.sync.records import (
 KEYS_META = "sync_keys"
 SEQUENCE_META = "sync_sequence"
 EXPORT_KINDS = ("hq", "handover", "backup")
+MERGE_CHUNK = 5000
 Progress = Callable[[int, int], None]
 
 
@@ -232,9 +235,9 @@ class SyncService:
     ) -> ExportPreview:
         """Counts per table, the fields left out, and who could open it."""
         redact, who = self._policy(kind, include_sensitive, recipients, passphrase)
-        counts: Counter[str] = Counter()
-        for record in self._records(kind, accounts, redact=redact):
-            counts[record["table"]] += 1
+        counts: Counter[str] = Counter(
+            record["table"] for record in self._records(kind, accounts, redact=redact)
+        )
         return ExportPreview(
             kind, dict(counts), left_out(redact=redact), [c.name or c.installation_id for c in who]
         )
@@ -252,7 +255,13 @@ class SyncService:
     ) -> ExportResult:
         """Write a package; it is sealed (to keys or a passphrase) or not written at all."""
         redact, cards = self._policy(kind, include_sensitive, recipients, passphrase)
-        records = list(self._records(kind, accounts, redact=redact))
+        sent: Vector = {}
+
+        def records() -> Iterator[dict[str, Any]]:
+            for record in self._records(kind, accounts, redact=redact):
+                cover(sent, record)
+                yield record
+
         with self.archive.reading() as session:
             seen = archive_vector(session.connection())
             stored = session.get(Meta, SEQUENCE_META)
@@ -260,7 +269,7 @@ class SyncService:
         extra = {"seen": seen, "redacted": redact, "accounts": list(accounts or [])}
         manifest = write_package(
             path,
-            records,
+            records(),
             keys=self.keys(),
             kind=kind,
             schema_version=_schema(),
@@ -270,14 +279,13 @@ class SyncService:
             extra=extra,
             progress=progress,
         )
-        stamps = [s for r in records for s in (r["created_hlc"], *r["stamps"].values())]
         with self.archive.writing() as session:
             session.merge(Meta(key=SEQUENCE_META, value=str(sequence)))
             if kind == "hq":
                 for card in cards:
                     peer = session.get(SyncPeer, card.installation_id)
                     if peer is not None:
-                        peer.sent = advance(peer.sent or {}, stamps)
+                        peer.sent = advance(peer.sent or {}, sent.values())
             session.add(
                 SyncPackage(
                     package_id=manifest.package_id,
@@ -330,29 +338,41 @@ class SyncService:
 
     def _records(
         self, kind: str, accounts: Sequence[str] | None, *, redact: bool
-    ) -> Iterable[dict[str, Any]]:
+    ) -> Iterator[dict[str, Any]]:
+        """The records an export of `kind` holds, one at a time (a big archive never sits in
+        memory as dictionaries all at once)."""
         with self.archive.reading() as session:
             newer_than: Vector | None = None
             if kind == "hq":
                 hq = session.scalars(select(SyncPeer).where(SyncPeer.is_hq)).first()
                 newer_than = dict(hq.sent or {}) if hq is not None else {}
             wanted = accounts if kind == "handover" else None
-            return list(
-                read_records(
-                    session.connection(), redact=redact, accounts=wanted, newer_than=newer_than
-                )
+            yield from read_records(
+                session.connection(), redact=redact, accounts=wanted, newer_than=newer_than
             )
 
     # import -------------------------------------------------------------------------------------
-    def read(self, path: Path | bytes, *, passphrase: str | None = None) -> Package:
-        """Open and check a package file (nothing is written)."""
+    def read(
+        self,
+        path: Path | bytes,
+        *,
+        passphrase: str | None = None,
+        skip_applied: bool = False,
+    ) -> Package:
+        """Open and check a package file (nothing is written). `skip_applied`: a package
+        imported before comes back with its manifest only."""
         return read_package(
             path,
             known_senders=self._card,
             schema_supported=lambda version: version in KNOWN_REVISIONS,
             identities=[self.keys()],
             passphrase=passphrase,
+            skip_records=(lambda m: self._applied(m.package_id)) if skip_applied else None,
         )
+
+    def _applied(self, package_id: str) -> bool:
+        with self.archive.reading() as session:
+            return session.get(SyncPackage, package_id) is not None
 
     def import_package(
         self,
@@ -363,14 +383,14 @@ class SyncService:
         progress: Progress | None = None,
     ) -> ImportResult:
         """Validate everything, then merge the package in one transaction (or, with `dry_run`,
-        only count what would change). A package already imported changes nothing."""
-        package = self.read(path, passphrase=passphrase)
+        only count what would change). A package already imported changes nothing. Before
+        merging, a non-empty archive is backed up ("before-import")."""
+        package = self.read(path, passphrase=passphrase, skip_applied=True)
         manifest = package.manifest
         if progress:
             progress(30, 100)
-        with self.archive.reading() as session:
-            if session.get(SyncPackage, manifest.package_id) is not None:
-                return ImportResult(manifest, already_applied=True, dry_run=dry_run)
+        if self._applied(manifest.package_id):
+            return ImportResult(manifest, already_applied=True, dry_run=dry_run)
         theirs = _vector(manifest.extra.get("seen"))
         if dry_run:
             with self.archive.reading() as session:
@@ -384,6 +404,7 @@ class SyncService:
                     stamp=self.archive.stamp,
                 )
             return _result(manifest, the_plan, dry_run=True)
+        auto_backup(self.archive, BEFORE_IMPORT)
         with self.archive.writing() as session:
             connection = session.connection()
             merge.validate(connection, package.records)
@@ -395,16 +416,21 @@ class SyncService:
             )
             if latest is not None:  # our next stamps come after everything the package holds
                 self.archive.clock.receive(Stamp.decode(latest))
-            the_plan = merge.plan(
-                connection,
-                package.records,
-                theirs=theirs,
-                ours=archive_vector(connection),
-                stamp=self.archive.stamp,
-            )
-            if progress:
-                progress(70, 100)
-            merge.apply(connection, the_plan)
+            ours = archive_vector(connection)
+            the_plan = merge.Plan()
+            records = package.records
+            for start in range(0, len(records), MERGE_CHUNK):  # a part at a time: little memory
+                part = merge.plan(
+                    connection,
+                    records[start : start + MERGE_CHUNK],
+                    theirs=theirs,
+                    ours=ours,
+                    stamp=self.archive.stamp,
+                )
+                merge.apply(connection, part)
+                the_plan.add(part)
+                if progress:
+                    progress(50 + 45 * (start + MERGE_CHUNK) // max(1, len(records)), 100)
             found = now()
             for conflict in the_plan.conflicts:
                 session.add(

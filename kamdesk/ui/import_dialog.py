@@ -1,35 +1,59 @@
-"""Importing contacts from a vCard (.vcf) file: choose it, see what each card will become,
-then import in the background as one undoable change."""
+"""Importing contacts from a vCard (.vcf) or CSV file: choose it, see what each contact will
+become (for a CSV file, also which column is which field, which the user may change), then import
+in the background as one undoable change."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kamdesk.i18n import _
-from kamdesk.interchange.vcard import Card, CardPlan, Known, Outcome, Plan, plan, read_file
+from kamdesk.interchange.contacts_csv import (
+    ColumnMap,
+    Field,
+    Table,
+    field_label,
+    is_vcard,
+    propose,
+    read_table_file,
+    to_cards,
+)
+from kamdesk.interchange.vcard import Card, CardPlan, Known, Outcome, Plan, Unit, plan, read_file
 from kamdesk.services.importing import ImportResult, redo_import, snapshot, undo_import
 from kamdesk.services.importing import import_contacts as write_import
 from kamdesk.ui.context import Change, Context
@@ -37,7 +61,7 @@ from kamdesk.ui.errors import show_error
 from kamdesk.ui.ops import Op, Progress
 
 FOLDER_KEY = "import/folder"
-"""The folder the last vCard file was chosen from."""
+"""The folder the last contacts file was chosen from."""
 
 REPLAN_PAUSE_MS = 250
 """The preview follows the account typed in after this pause."""
@@ -48,14 +72,27 @@ PROBLEM_COLOUR = QColor("#c0392b")
 DUPLICATE_COLOUR = QColor("#7f8c8d")
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A contacts file as read: its cards, and for a CSV file its table and column mapping."""
+
+    cards: list[Card]
+    known: Known
+    table: Table | None = None
+    mapping: ColumnMap = ()
+
+
 def import_contacts(parent: QWidget, ctx: Context) -> None:
-    """Ask for a .vcf file, read it in the background, then show the import preview."""
+    """Ask for a .vcf or .csv file, read it in the background, then show the import preview."""
     folder = str(ctx.settings.value(FOLDER_KEY, "") or "")
     chosen, _filter = QFileDialog.getOpenFileName(
         parent,
         _("Import contacts"),
         folder,
-        _("vCard files (*.vcf *.vcard);;All files (*)"),
+        _(
+            "Contacts (*.vcf *.vcard *.csv *.txt);;vCard files (*.vcf *.vcard);;"
+            "CSV files (*.csv *.txt);;All files (*)"
+        ),
     )
     if not chosen:
         return
@@ -63,12 +100,17 @@ def import_contacts(parent: QWidget, ctx: Context) -> None:
     ctx.settings.setValue(FOLDER_KEY, str(path.parent))
     wb = ctx.wb
 
-    def work(progress: Progress) -> tuple[list[Card], Known]:
-        return read_file(path, progress), snapshot(wb)
+    def work(progress: Progress) -> Loaded:
+        if is_vcard(path):
+            return Loaded(read_file(path, progress), snapshot(wb))
+        table = read_table_file(path)
+        mapping = propose(table.headers)
+        return Loaded(to_cards(table, mapping, progress), snapshot(wb), table, mapping)
 
-    def ready(loaded: tuple[list[Card], Known]) -> None:
-        cards, known = loaded
-        ImportDialog(parent, ctx, path, cards, known).open()
+    def ready(loaded: Loaded) -> None:
+        ImportDialog(
+            parent, ctx, path, loaded.cards, loaded.known, loaded.table, loaded.mapping
+        ).open()
 
     Op(parent, _("Reading {f}…").format(f=path.name), work).on_success(ready).run()
 
@@ -85,9 +127,10 @@ class PreviewColumn(IntEnum):
 class PreviewModel(QAbstractTableModel):
     """One row per card of the file: where it goes and what the import does with it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, unit: Unit = Unit.CARD) -> None:
         super().__init__(parent)
         self.entries: list[CardPlan] = []
+        self.unit = unit
 
     def set_plan(self, the_plan: Plan) -> None:
         self.beginResetModel()
@@ -105,7 +148,8 @@ class PreviewModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        headers = [_("Card"), _("Name"), _("Company"), _("Account"), _("Outcome"), _("Details")]
+        first = _("Row") if self.unit is Unit.ROW else _("Card")
+        headers = [first, _("Name"), _("Company"), _("Account"), _("Outcome"), _("Details")]
         return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -165,8 +209,62 @@ def _details(card: Card) -> str:
     return " · ".join(parts)
 
 
+class MappingColumn(IntEnum):
+    HEADER = 0
+    EXAMPLE = 1
+    FIELD = 2
+
+
+EXAMPLE_ROWS = 20
+"""A column's example is its first value in this many rows."""
+
+
+class ColumnMapping(QTableWidget):
+    """One row per column of a CSV file: its header, an example value, and the contact field
+    it goes to, chosen in a combo box."""
+
+    changed = Signal()
+
+    def __init__(self, table: Table, mapping: ColumnMap, parent: QWidget | None = None) -> None:
+        super().__init__(len(table.headers), len(MappingColumn), parent)
+        self.setObjectName("import-columns")
+        self.setHorizontalHeaderLabels([_("Column"), _("Example"), _("Imported as")])
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(MappingColumn.EXAMPLE, QHeaderView.ResizeMode.Stretch)
+        self.combos: list[QComboBox] = []
+        for column, field in enumerate(mapping):
+            example = next(
+                (cells[column] for _n, cells in table.rows[:EXAMPLE_ROWS] if cells[column]), ""
+            )
+            self.setItem(column, MappingColumn.HEADER, QTableWidgetItem(table.header(column)))
+            shown = QTableWidgetItem(example.replace("\n", " ⏎ "))
+            shown.setToolTip(example)
+            self.setItem(column, MappingColumn.EXAMPLE, shown)
+            combo = QComboBox()
+            for choice in Field:
+                combo.addItem(field_label(choice), choice)
+            combo.setCurrentIndex(combo.findData(field))
+            combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+            self.setCellWidget(column, MappingColumn.FIELD, combo)
+            self.combos.append(combo)
+        self.resizeColumnToContents(MappingColumn.HEADER)
+        self.resizeColumnToContents(MappingColumn.FIELD)
+
+    def mapping(self) -> ColumnMap:
+        return tuple(Field(combo.currentData()) for combo in self.combos)
+
+    def choose(self, column: int, field: Field) -> None:
+        """Take `column` as `field`, as the user does with the combo box."""
+        combo = self.combos[column]
+        combo.setCurrentIndex(combo.findData(field))
+
+
 class ImportDialog(QDialog):
-    """The preview of an import, with Import and Cancel; the import runs as an Op."""
+    """The preview of an import, with Import and Cancel; the import runs as an Op. For a CSV
+    file the columns are shown above it, and a change of field reads the rows again."""
 
     def __init__(
         self,
@@ -175,6 +273,8 @@ class ImportDialog(QDialog):
         path: Path,
         cards: Sequence[Card],
         known: Known,
+        table: Table | None = None,
+        mapping: ColumnMap = (),
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -182,8 +282,17 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.cards = list(cards)
         self.known = known
+        self.table = table
+        self.mapping = mapping
+        self.rows = table is not None  # a CSV file: rows rather than cards
+        self.reading = 0  # rows being read again for a changed mapping (the latest wins)
+        self.generation = 0
         self.plan = plan(self.cards, known)
         self.imported: ImportResult | None = None
+        self.columns: ColumnMapping | None = None
+        if table is not None:
+            self.columns = ColumnMapping(table, mapping)
+            self.columns.changed.connect(self.remap)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -198,7 +307,7 @@ class ImportDialog(QDialog):
         chooser = QFormLayout()
         chooser.addRow(_("Account for contacts without a company:"), self.account)
 
-        self.model = PreviewModel(self)
+        self.model = PreviewModel(self, Unit.ROW if self.rows else Unit.CARD)
         self.view = QTableView()
         self.view.setObjectName("import-preview")
         self.view.setModel(self.model)
@@ -210,7 +319,11 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(PreviewColumn.DETAIL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PreviewColumn.CARD, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.skip_bad = QCheckBox(_("Skip the cards with problems and import the others"))
+        self.skip_bad = QCheckBox(
+            _("Skip the rows with problems and import the others")
+            if self.rows
+            else _("Skip the cards with problems and import the others")
+        )
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -223,12 +336,16 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        if self.columns is not None:
+            box = QGroupBox(_("Columns of the file"))
+            QVBoxLayout(box).addWidget(self.columns)
+            layout.addWidget(box, 1)
         layout.addLayout(chooser)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view, 2 if self.columns is not None else 1)
         layout.addWidget(self.skip_bad)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        self.resize(900, 560)
+        self.resize(900, 720 if self.columns is not None else 560)
 
         self.pause = QTimer(self)
         self.pause.setSingleShot(True)
@@ -243,21 +360,57 @@ class ImportDialog(QDialog):
         self.pause.stop()
         self.plan = plan(self.cards, self.known, self.account.text())
         self.model.set_plan(self.plan)
-        self.summary.setText(
-            _(
+        counts = {
+            "new_accounts": len(self.plan.new_accounts),
+            "old_accounts": len(self.plan.existing_accounts),
+            "new": self.plan.new_contacts,
+            "dup": self.plan.duplicates,
+            "bad": len(self.plan.problems),
+        }
+        if self.rows:
+            text = _(
+                "{rows} rows. Accounts: {new_accounts} new, {old_accounts} existing. "
+                "Contacts: {new} new, {dup} duplicates skipped. Problems: {bad}."
+            ).format(rows=len(self.cards), **counts)
+        else:
+            text = _(
                 "{cards} cards. Accounts: {new_accounts} new, {old_accounts} existing. "
                 "Contacts: {new} new, {dup} duplicates skipped. Problems: {bad}."
-            ).format(
-                cards=len(self.cards),
-                new_accounts=len(self.plan.new_accounts),
-                old_accounts=len(self.plan.existing_accounts),
-                new=self.plan.new_contacts,
-                dup=self.plan.duplicates,
-                bad=len(self.plan.problems),
-            )
-        )
+            ).format(cards=len(self.cards), **counts)
+        self.summary.setText(text)
         self.skip_bad.setVisible(bool(self.plan.problems))
         self._update_buttons()
+
+    def remap(self) -> None:
+        """Read the rows again in the background with the fields now chosen; the preview
+        follows, and Import waits for it."""
+        if self.table is None or self.columns is None:
+            return
+        table, mapping = self.table, self.columns.mapping()
+        self.generation += 1
+        self.reading += 1
+        generation = self.generation
+        self._update_buttons()
+
+        def work(progress: Progress) -> list[Card]:
+            return to_cards(table, mapping, progress)
+
+        def done(cards: list[Card]) -> None:
+            if not isValid(self):  # the dialog was closed meanwhile
+                return
+            self.reading -= 1
+            if generation == self.generation:
+                self.mapping, self.cards = mapping, cards
+                self.replan()
+            else:
+                self._update_buttons()
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self):
+                self.reading -= 1
+                self._failed(exc)
+
+        Op(self, _("Reading the rows again…"), work).on_success(done).on_failure(failed).run()
 
     def _typing(self) -> None:
         """Until the preview catches up, Import stays open: it judges the cards again first."""
@@ -266,11 +419,20 @@ class ImportDialog(QDialog):
 
     def can_import(self) -> bool:
         blocked = bool(self.plan.problems) and not self.skip_bad.isChecked()
-        return self.plan.new_contacts > 0 and not blocked
+        return self.plan.new_contacts > 0 and not blocked and not self.reading
 
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(self.can_import())
-        if self.plan.problems and not self.skip_bad.isChecked():
+        if self.reading:
+            self.hint.setText(_("Reading the rows again with the columns as now chosen…"))
+        elif self.plan.problems and not self.skip_bad.isChecked() and self.rows:
+            self.hint.setText(
+                _(
+                    "Nothing is imported while rows have problems: correct them in the file or "
+                    "in the columns above, or skip them."
+                )
+            )
+        elif self.plan.problems and not self.skip_bad.isChecked():
             self.hint.setText(
                 _(
                     "Nothing is imported while cards have problems: correct them in the file, "

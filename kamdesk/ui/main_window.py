@@ -262,7 +262,9 @@ class MainWindow(QMainWindow):
                 _("&New…"), lambda: self.current_page().new_record(), QKeySequence.StandardKey.New
             )
         )
-        file.addAction(self._action(_("&Import contacts (vCard)…"), self.import_contacts))
+        file.addAction(self._action(_("&Import contacts (vCard, CSV)…"), self.import_contacts))
+        file.addAction(self._action(_("&Export contacts (vCard)…"), self.export_contacts))
+        file.addAction(self._action(_("Export &Excel report…"), self.export_report))
         self.sample_action = self._action(_("Load &sample data"), self.load_sample_data)
         file.addAction(self.sample_action)
         file.addSeparator()
@@ -270,9 +272,12 @@ class MainWindow(QMainWindow):
             self._action(_("&Print…"), self.print_document, QKeySequence.StandardKey.Print)
         )
         file.addSeparator()
-        file.addAction(self._action(
-                _("&Quit"), self.close, QKeySequence.StandardKey.Quit, needs_archive=False
-            ))
+        file.addAction(self._action(_("Back &up now"), self.back_up_now))
+        file.addAction(self._action(_("&Restore…"), self.restore_backup))
+        file.addSeparator()
+        file.addAction(
+            self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit, needs_archive=False)
+        )
 
         edit = bar.addMenu(_("&Edit"))
         undo = self.ctx.undo.createUndoAction(self, _("&Undo"))
@@ -401,11 +406,50 @@ class MainWindow(QMainWindow):
             self.import_contacts()
 
     def import_contacts(self) -> None:
-        """Contacts from a phone's or mail program's vCard export, previewed before anything
-        is written."""
+        """Contacts from a phone's or mail program's vCard export, or a CSV file saved by
+        Excel, Outlook or Google Contacts, previewed before anything is written."""
         from kamdesk.ui.import_dialog import import_contacts
 
         import_contacts(self, self.ctx)
+
+    def export_contacts(self) -> None:
+        """Contacts to a vCard file: of every account, or of the account open now."""
+        from kamdesk.ui.export_dialog import export_contacts
+
+        page = self.pages.get("account")
+        current = getattr(page, "record_id", None) if self.current_key() == "account" else None
+        export_contacts(self, self.ctx, current or None)
+
+    def export_report(self) -> None:
+        """The Excel report of a year or a quarter, for people who do not run kamdesk."""
+        from kamdesk.ui.export_dialog import export_report
+
+        export_report(self, self.ctx)
+
+    def back_up_now(self) -> None:
+        """A checked copy of the archive into its backups folder."""
+        from kamdesk.ui.backup_dialog import back_up_now
+
+        back_up_now(self, self.ctx)
+
+    def restore_backup(self) -> None:
+        """Choose a backup and put it in place of the archive, which is closed, replaced and
+        opened again; then every page is built anew on it."""
+        from kamdesk.ui.backup_dialog import restore_backup
+
+        self.standings_pause.stop()
+        restore_backup(self, self.ctx, self._start_over)
+
+    def _start_over(self) -> None:
+        """After a restore: the pages, the history and the undo steps were of the old file."""
+        self.ctx.undo.clear()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.history.clear()
+        self.show_page("today")
+        self.refresh_standings()
 
     def set_language(self, code: str) -> None:
         self.ctx.settings.setValue(LANGUAGE_KEY, code)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QRadioButton,
@@ -41,12 +40,12 @@ from kamdesk.services.printing import (
     write,
 )
 from kamdesk.services.workbench import Workbench
+from kamdesk.ui.files import ask_folder, ask_save_path, last_folder, tell
 from kamdesk.ui.ops import Op, Progress
 
 FOLDER_KEY = "print/folder"
 PAGE_SIZE_KEY = "print/page_size"
 PREVIEW_DPI = 200
-FILTERS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)"}
 
 
 # what to print ------------------------------------------------------------------------------
@@ -55,33 +54,6 @@ FILTERS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)"}
 def page_size_setting(settings: QSettings) -> PageSize:
     value = str(settings.value(PAGE_SIZE_KEY, "A4"))
     return "Letter" if value == "Letter" else "A4"
-
-
-def ask_save_path(parent: QWidget | None, title: str, suggested: Path, fmt: Format) -> Path | None:
-    """The file the user picks (None when cancelled). Tests replace this function."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), FILTERS[fmt])
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == f".{fmt}" else path.with_name(path.name + f".{fmt}")
-
-
-def ask_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
-    """The folder the user picks (None when cancelled). Tests replace this function."""
-    chosen = QFileDialog.getExistingDirectory(parent, title, str(start))
-    return Path(chosen) if chosen else None
-
-
-def last_folder(settings: QSettings) -> Path:
-    return Path(str(settings.value(FOLDER_KEY, str(Path.home()))))
-
-
-def tell(widget: QWidget | None, message: str) -> None:
-    """Show a short result in the main window's status bar."""
-    window = widget.window() if widget is not None else None
-    bar = getattr(window, "statusBar", None)
-    if callable(bar):
-        bar().showMessage(message, 10000)
 
 
 # preview ------------------------------------------------------------------------------------
@@ -186,7 +158,7 @@ class AccountPrinting:
         wb, today = self.wb, self.today()
         name = wb.accounts.get(job.account_ids[0]).name
         kind = _("plan") if job.is_plan else (_("shareable") if job.shareable else _("dossier"))
-        suggested = last_folder(self.settings) / f"{name}-{kind}.{fmt}"
+        suggested = last_folder(self.settings, FOLDER_KEY) / f"{name}-{kind}.{fmt}"
         title = _("Save as Word") if fmt == "docx" else _("Save as PDF")
         path = ask_save_path(self.parent, title, suggested, fmt)
         if path is None:
@@ -349,7 +321,7 @@ class BatchPrintDialog(QDialog):
         chosen, shape = str(self.format.currentData()).split(":")
         fmt = check_format(chosen)
         self.settings.setValue(PAGE_SIZE_KEY, job.page_size)
-        start = last_folder(self.settings)
+        start = last_folder(self.settings, FOLDER_KEY)
         if shape == "combined":
             name = _("plans") if job.is_plan else _("dossiers")
             target = ask_save_path(

@@ -131,7 +131,7 @@ def test_an_archive_made_by_the_first_migration_is_upgraded_after_a_backup(tmp_p
     with Workbench.open(path) as wb:
         assert [h.name for h in wb.search("chongqing")] == ["重庆山城机电有限公司"]
         assert wb.check().ok
-    backups = list((tmp_path / "backups").glob("old-before-*.kamdesk"))
+    backups = list((tmp_path / "backups").glob("old-*-before-upgrade.kamdesk"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"

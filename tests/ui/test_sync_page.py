@@ -1,5 +1,5 @@
-"""The Sync page shows what exists — the archive, its identity and contents, the calendar
-export — and says plainly that exchange with headquarters is not in this version."""
+"""The Sync page shows the archive, its identity and contents and the calendar export, and
+offers exchange by file in tabs of its own (the exchange itself: test_sync_dialogs.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from icalendar import Calendar
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from kamdesk.storage.migrations import HEAD
 from kamdesk.ui.context import Context, deletion
 from kamdesk.ui.sync_page import SyncPage
 from tests.conftest import Customer
@@ -27,7 +28,7 @@ def test_the_archive_facts_and_record_counts(
     qtbot.addWidget(page)
     assert page.path.text() == str(ctx.wb.archive.path)
     assert page.installation.text() == ctx.wb.archive.installation_id
-    assert page.file_size.text() and page.schema.text() == "0004"
+    assert page.file_size.text() and page.schema.text() == HEAD
     assert texts(page, 0)[:2] == ["Accounts", "Contacts"]
     assert texts(page, 1)[:2] == ["1", "3"]
     page.show()
@@ -35,12 +36,20 @@ def test_the_archive_facts_and_record_counts(
     assert texts(page, 1)[1] == "2" and texts(page, 2)[1] == "1"  # redrawn after the change
 
 
-def test_nothing_pretends_to_sync(ctx: Context, qtbot: QtBot) -> None:
+def test_exchange_has_tabs_of_its_own_and_starts_empty(ctx: Context, qtbot: QtBot) -> None:
     page = SyncPage(ctx)
     qtbot.addWidget(page)
-    assert "not available in this version" in page.exchange.text()
-    buttons = [b.text() for b in page.findChildren(QPushButton)]
-    assert buttons == ["Export calendar (.ics)…"]
+    page.resize(1050, 760)  # the window at 1200 × 760, less the navigation
+    page.show()
+    tabs = [page.tabs.tabText(n) for n in range(page.tabs.count())]
+    assert tabs == ["Archive", "Exchange", "Conflicts", "History"]
+    assert page.fingerprint.text() == ctx.wb.sync.public_card().fingerprint
+    assert page.peers.rows == [] and page.history.rows == []
+    assert page.conflict_note.text() == "No conflicts."
+    buttons = {b.text() for b in page.findChildren(QPushButton)}
+    assert {"Save my key file…", "Register a key file…", "Export…", "Import…"} <= buttons
+    assert {"Keep", "Take the other"} <= buttons
+    assert not page.keep_button.isEnabled()
 
 
 def test_the_calendar_export_works_from_here_too(
