@@ -208,16 +208,24 @@
         <translation>该农历月份是闰月</translation>
     </message>
     <message>
+        <source>{v} an account or contact</source>
+        <translation>{v}客户或联系人</translation>
+    </message>
+    <message>
         <source>delete (restorable)</source>
         <translation>删除（可恢复）</translation>
     </message>
     <message>
-        <source>bring back</source>
-        <translation>恢复</translation>
+        <source>bring back an account or contact, or the whole archive from a backup</source>
+        <translation>恢复已删除的客户或联系人，或从备份恢复整个档案库</translation>
     </message>
     <message>
-        <source>{v} an account or contact</source>
-        <translation>{v}客户或联系人</translation>
+        <source>kamdesk restore account|contact ID_OR_NAME brings back a deleted record; kamdesk restore BACKUP puts a backup in place of the archive (see kamdesk backups).</source>
+        <translation>kamdesk restore account|contact ID_OR_NAME 恢复一条已删除的记录；kamdesk restore BACKUP 用备份替换档案库（参见 kamdesk backups）。</translation>
+    </message>
+    <message>
+        <source>do not ask before restoring</source>
+        <translation>恢复前不询问确认</translation>
     </message>
     <message>
         <source>the archive in one line (creating the default one with sample data)</source>
@@ -348,6 +356,10 @@
         <translation>已恢复{n}</translation>
     </message>
     <message>
+        <source>name the record to bring back</source>
+        <translation>请指明要恢复的记录</translation>
+    </message>
+    <message>
         <source>search keys rebuilt: {n}</source>
         <translation>已重建搜索索引：{n} 条</translation>
     </message>
@@ -370,6 +382,110 @@
     <message>
         <source>problems found; try: kamdesk check --rebuild-search</source>
         <translation>发现问题；请尝试：kamdesk check --rebuild-search</translation>
+    </message>
+    <message>
+        <source>back the archive up now (checked copy; old backups are thinned out)</source>
+        <translation>立即备份档案库（副本经过校验；旧备份会自动精简）</translation>
+    </message>
+    <message>
+        <source>Copy the archive with SQLite&apos;s backup API and check the copy. Without -o it goes into the backups folder, which keeps daily, weekly and monthly copies.</source>
+        <translation>用 SQLite 的备份接口复制档案库并校验副本。不带 -o 时副本存入备份文件夹，该文件夹按日、周、月保留副本。</translation>
+    </message>
+    <message>
+        <source>write the copy here instead</source>
+        <translation>改为将副本写到此处</translation>
+    </message>
+    <message>
+        <source>list the backups of the archive</source>
+        <translation>列出档案库的备份</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the archive (the current state is backed up first)</source>
+        <translation>用备份替换档案库（会先备份当前状态）</translation>
+    </message>
+    <message>
+        <source>Replace the archive with a backup: a file, or the name of one in the backups folder (see `kamdesk backups`). The archive must not be open in kamdesk.</source>
+        <translation>用备份替换档案库：可指定一个文件，或备份文件夹中某个备份的名称（参见 `kamdesk backups`）。此时档案库不能在 kamdesk 中打开。</translation>
+    </message>
+    <message>
+        <source>backed up to {p}</source>
+        <translation>已备份到 {p}</translation>
+    </message>
+    <message>
+        <source>{n} older backups removed by rotation</source>
+        <translation>按轮换规则删除了 {n} 个较早的备份</translation>
+    </message>
+    <message>
+        <source>no backups of {p} in {f} yet</source>
+        <translation>{f} 中还没有 {p} 的备份</translation>
+    </message>
+    <message>
+        <source>backups of {p} in {f}:</source>
+        <translation>{f} 中 {p} 的备份：</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Restore {a} from the backup {b}.</source>
+        <translation>将从备份 {b} 恢复 {a}。</translation>
+    </message>
+    <message>
+        <source>the backup holds: {c}</source>
+        <translation>备份中有：{c}</translation>
+    </message>
+    <message>
+        <source>the archive holds now: {c}</source>
+        <translation>档案库当前有：{c}</translation>
+    </message>
+    <message>
+        <source>The archive as it is now is backed up first.</source>
+        <translation>恢复前会先备份档案库的当前状态。</translation>
+    </message>
+    <message>
+        <source>not restored: add --yes to restore without being asked</source>
+        <translation>未恢复：加上 --yes 可不经询问直接恢复</translation>
+    </message>
+    <message>
+        <source>Restore? [y/N] </source>
+        <translation>确定恢复吗？[y/N] </translation>
+    </message>
+    <message>
+        <source>not restored; nothing was changed</source>
+        <translation>未恢复，未做任何更改</translation>
+    </message>
+    <message>
+        <source>restored {a} from {b}</source>
+        <translation>已从 {b} 恢复 {a}</translation>
+    </message>
+    <message>
+        <source>the state before the restore is kept in {p}</source>
+        <translation>恢复前的状态已保存在 {p}</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>{a} accounts, {c} contacts, {v} visits</source>
+        <translation>{a} 个客户，{c} 位联系人，{v} 次拜访</translation>
     </message>
     <message>
         <source>&apos;{t}&apos; is not MM-DD</source>
@@ -520,28 +636,60 @@
         <translation>没有名为 {k} 的设置；`kamdesk settings` 会列出全部设置</translation>
     </message>
     <message>
-        <source>bring records in from other programs</source>
-        <translation>从其他程序导入记录</translation>
+        <source>contacts from a vCard (.vcf) or CSV file: a phone&apos;s address book, Outlook, Excel</source>
+        <translation>从 vCard（.vcf）或 CSV 文件导入联系人：手机通讯录、Outlook、Excel</translation>
     </message>
     <message>
-        <source>contacts from a vCard (.vcf) file, e.g. a phone&apos;s address book</source>
-        <translation>从 vCard（.vcf）文件导入联系人，例如手机通讯录</translation>
-    </message>
-    <message>
-        <source>Import contacts from a vCard file. ORG names the account (an existing one by name or short name, else a new one); contacts already in the archive are skipped.</source>
-        <translation>从 vCard 文件导入联系人。ORG 字段指明所属客户（按名称或简称匹配已有客户，找不到则新建）；档案库中已有的联系人会跳过。</translation>
+        <source>Import contacts from a vCard file or a CSV file saved by Excel, Outlook or Google Contacts. The company names the account (an existing one by name or short name, else a new one); contacts already in the archive are skipped.</source>
+        <translation>从 vCard 文件或由 Excel、Outlook、Google 通讯录保存的 CSV 文件导入联系人。公司名指明所属客户（按名称或简称匹配已有客户，找不到则新建）；档案库中已有的联系人会跳过。</translation>
     </message>
     <message>
         <source>only show what would be imported</source>
         <translation>只显示将要导入的内容</translation>
     </message>
     <message>
-        <source>account for contacts without a company (ORG); created if it does not exist</source>
-        <translation>没有公司（ORG）的联系人归入的客户；不存在时会新建</translation>
+        <source>account for contacts without a company; created if it does not exist</source>
+        <translation>没有公司的联系人归入的客户；不存在时会新建</translation>
     </message>
     <message>
-        <source>import the good cards, skip those with problems</source>
-        <translation>导入没有问题的名片，跳过有问题的</translation>
+        <source>import the good contacts, skip those with problems</source>
+        <translation>导入没有问题的联系人，跳过有问题的</translation>
+    </message>
+    <message>
+        <source>CSV only: take the column HEADER as FIELD (name, family_name, given_name, company, department, title, phone, email, birthday, wechat_id, notes, or ignore); repeat for more columns</source>
+        <translation>仅限 CSV：把表头为 HEADER 的列作为字段 FIELD 导入（name、family_name、given_name、company、department、title、phone、email、birthday、wechat_id、notes 或 ignore）；多列可重复使用此选项</translation>
+    </message>
+    <message>
+        <source>write contacts to a vCard 3.0 file for phones and mail programs</source>
+        <translation>将联系人导出为 vCard 3.0 文件，供手机和邮件程序使用</translation>
+    </message>
+    <message>
+        <source>Write the contacts of every account, or of the accounts named, to a vCard 3.0 file (UTF-8). Fields labelled sensitive are left out unless asked for.</source>
+        <translation>将所有客户或所列客户的联系人写入 vCard 3.0 文件（UTF-8）。除非特别要求，标为敏感的字段不会写入。</translation>
+    </message>
+    <message>
+        <source>only the contacts of these accounts (name, short name or id)</source>
+        <translation>只导出这些客户的联系人（名称、简称或编号）</translation>
+    </message>
+    <message>
+        <source>also write the fields labelled sensitive (family, children, health, income)</source>
+        <translation>同时写入标为敏感的字段（家庭、子女、健康、收入）</translation>
+    </message>
+    <message>
+        <source>an Excel report of accounts, tiers, visits, open issues and plans</source>
+        <translation>生成 Excel 报表：客户、等级、拜访、未解决的客户问题和计划</translation>
+    </message>
+    <message>
+        <source>Write an Excel workbook for people who do not run kamdesk: accounts, tiers, the visits of the period, open issues and plan fulfilment. No sensitive field is in it.</source>
+        <translation>为不使用 kamdesk 的人生成 Excel 工作簿：客户、等级、本期拜访、未解决的客户问题和计划完成情况。其中不含任何敏感字段。</translation>
+    </message>
+    <message>
+        <source>default: this year</source>
+        <translation>默认：今年</translation>
+    </message>
+    <message>
+        <source>--map is for CSV files; {f} is a vCard file</source>
+        <translation>--map 只用于 CSV 文件；{f} 是 vCard 文件</translation>
     </message>
     <message>
         <source>dry run: nothing was changed</source>
@@ -550,6 +698,10 @@
     <message>
         <source>birthdays: {n}</source>
         <translation>生日：{n} 个</translation>
+    </message>
+    <message>
+        <source>columns:</source>
+        <translation>列：</translation>
     </message>
     <message>
         <source>skipped {card}: {why}</source>
@@ -572,8 +724,16 @@
         <translation>问题：{n} 个</translation>
     </message>
     <message>
-        <source>{n} of the cards have problems; nothing was imported (fix them, or --skip-bad)</source>
-        <translation>有 {n} 张名片存在问题，未导入任何内容（请修正这些问题，或使用 --skip-bad）</translation>
+        <source>{n} of the contacts have problems; nothing was imported (fix them, or --skip-bad)</source>
+        <translation>有 {n} 位联系人存在问题，未导入任何内容（请修正这些问题，或使用 --skip-bad）</translation>
+    </message>
+    <message>
+        <source>{n} contacts written to {p}</source>
+        <translation>已将 {n} 位联系人写入 {p}</translation>
+    </message>
+    <message>
+        <source>{p} written: {a} accounts, {v} visits in {period}, {i} open issues, {r} plan lines</source>
+        <translation>已写入 {p}：{a} 个客户，{period} 的 {v} 次拜访，{i} 个未解决问题，{r} 行计划</translation>
     </message>
     <message>
         <source>leap </source>
@@ -786,6 +946,158 @@
     <message>
         <source>{n} documents combined into {p}</source>
         <translation>已将 {n} 份文档合并为 {p}</translation>
+    </message>
+    <message>
+        <source>write an exchange package (.kamx) for HQ or another manager, or a backup</source>
+        <translation>生成交换数据包（.kamx），发给总部或其他客户经理，或用作备份</translation>
+    </message>
+    <message>
+        <source>Write a signed, encrypted package. hq: what changed since the last package to headquarters, sensitive fields left out; handover: accounts (or everything) for another manager; backup: the whole archive.</source>
+        <translation>生成一个已签名、已加密的数据包。hq：自上次发给总部的数据包以来的更改，略去敏感字段；handover：移交给其他客户经理的客户（或全部内容）；backup：整个档案库。</translation>
+    </message>
+    <message>
+        <source>an account (repeatable)</source>
+        <translation>一个客户（可重复使用）</translation>
+    </message>
+    <message>
+        <source>seal for this public key file, or a registered installation (repeatable)</source>
+        <translation>为此公钥文件或已登记的安装实例加密（可重复使用）</translation>
+    </message>
+    <message>
+        <source>seal with the passphrase in F</source>
+        <translation>用文件 F 中的口令加密</translation>
+    </message>
+    <message>
+        <source>also send fields labelled sensitive to HQ</source>
+        <translation>同时把标为敏感的字段发给总部</translation>
+    </message>
+    <message>
+        <source>merge an exchange package (.kamx) into the archive</source>
+        <translation>把交换数据包（.kamx）合并到档案库</translation>
+    </message>
+    <message>
+        <source>Check a package completely, then merge it in one transaction. --dry-run shows the counts of new, changed, conflicting and deleted records and changes nothing.</source>
+        <translation>先完整检查数据包，再在一个事务中合并。--dry-run 只显示新增、更改、冲突和删除的记录数，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>only count, change nothing</source>
+        <translation>只统计，不做任何更改</translation>
+    </message>
+    <message>
+        <source>open with the passphrase in F</source>
+        <translation>用文件 F 中的口令打开</translation>
+    </message>
+    <message>
+        <source>the result as JSON</source>
+        <translation>以 JSON 格式输出结果</translation>
+    </message>
+    <message>
+        <source>this installation&apos;s public key; register other installations&apos; keys</source>
+        <translation>本安装实例的公钥；登记其他安装实例的密钥</translation>
+    </message>
+    <message>
+        <source>Without options: show this installation&apos;s public key and fingerprint. Give the fingerprint by phone when you send the key file to someone.</source>
+        <translation>不带选项时：显示本安装实例的公钥和指纹。把密钥文件发给别人时，请通过电话告知指纹。</translation>
+    </message>
+    <message>
+        <source>write this installation&apos;s key file</source>
+        <translation>写出本安装实例的密钥文件</translation>
+    </message>
+    <message>
+        <source>trust packages signed by this key</source>
+        <translation>信任用此密钥签名的数据包</translation>
+    </message>
+    <message>
+        <source>the key being registered is HQ&apos;s</source>
+        <translation>正在登记的是总部的密钥</translation>
+    </message>
+    <message>
+        <source>replace the key registered for it before</source>
+        <translation>替换之前为其登记的密钥</translation>
+    </message>
+    <message>
+        <source>list the registered keys</source>
+        <translation>列出已登记的密钥</translation>
+    </message>
+    <message>
+        <source>the name others see on this installation&apos;s key</source>
+        <translation>他人在本安装实例的密钥上看到的名称</translation>
+    </message>
+    <message>
+        <source>fields changed on both sides: list them, keep or take the other value</source>
+        <translation>双方都改过的字段：列出这些冲突，保留当前值或采用另一方的值</translation>
+    </message>
+    <message>
+        <source>keep the value that won</source>
+        <translation>保留胜出的值</translation>
+    </message>
+    <message>
+        <source>take the other value</source>
+        <translation>采用另一方的值</translation>
+    </message>
+    <message>
+        <source>cannot read the passphrase file {p}: {e}</source>
+        <translation>无法读取口令文件 {p}：{e}</translation>
+    </message>
+    <message>
+        <source>the passphrase file {p} is empty</source>
+        <translation>口令文件 {p} 是空的</translation>
+    </message>
+    <message>
+        <source>cannot read the key file {p}: {e}</source>
+        <translation>无法读取密钥文件 {p}：{e}</translation>
+    </message>
+    <message>
+        <source>left out of {t}: {f}</source>
+        <translation>{t} 中略去的字段：{f}</translation>
+    </message>
+    <message>
+        <source>wrote {p}: {n} records ({c}), package {i}</source>
+        <translation>已写入 {p}：{n} 条记录（{c}），数据包 {i}</translation>
+    </message>
+    <message>
+        <source>already applied: package {i} from {s} was imported before; nothing changed</source>
+        <translation>已导入过：来自 {s} 的数据包 {i} 之前已导入；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{what} from {s}: {new} new, {changed} changed, {deleted} deleted, {c} conflicts</source>
+        <translation>{what}（来自 {s}）：新增 {new}，更改 {changed}，删除 {deleted}，冲突 {c}</translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>conflict in {t} {i}, {f}: kept {k!r}, other {o!r}</source>
+        <translation>冲突：{t} {i} 的 {f}：保留 {k!r}，另一方为 {o!r}</translation>
+    </message>
+    <message>
+        <source>registered {n} ({i}), fingerprint {f}{hq}</source>
+        <translation>已登记 {n}（{i}），指纹 {f}{hq}</translation>
+    </message>
+    <message>
+        <source>wrote {p}; fingerprint {f}</source>
+        <translation>已写入 {p}；指纹 {f}</translation>
+    </message>
+    <message>
+        <source>fingerprint: {f}</source>
+        <translation>指纹：{f}</translation>
+    </message>
+    <message>
+        <source>conflict {i} settled</source>
+        <translation>冲突 {i} 已解决</translation>
+    </message>
+    <message>
+        <source>no open conflicts</source>
+        <translation>没有待解决的冲突</translation>
+    </message>
+    <message>
+        <source>kept {k!r}, other {o!r}</source>
+        <translation>保留 {k!r}，另一方为 {o!r}</translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -1892,6 +2204,250 @@
         <translation>毛利率 {g:.1%}（至少 {m:.0%}）</translation>
     </message>
     <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>middle name</source>
+        <translation>中间名</translation>
+    </message>
+    <message>
+        <source>company (account)</source>
+        <translation>公司（客户）</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
+        <source>{f} cannot be read: {e}</source>
+        <translation>无法读取 {f}：{e}</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>{f} is empty</source>
+        <translation>{f} 是空的</translation>
+    </message>
+    <message>
+        <source>{f} cannot be read as CSV: {e}</source>
+        <translation>无法按 CSV 格式读取 {f}：{e}</translation>
+    </message>
+    <message>
+        <source>{f} is larger than {n} MB; export fewer contacts per file</source>
+        <translation>{f} 超过 {n} MB；请每个文件少导出一些联系人</translation>
+    </message>
+    <message>
+        <source>{f} is not readable text</source>
+        <translation>{f} 不是可读的文本</translation>
+    </message>
+    <message>
+        <source>{f} is not a text file; save the sheet as CSV</source>
+        <translation>{f} 不是文本文件；请将工作表另存为 CSV</translation>
+    </message>
+    <message>
+        <source>{f} is neither UTF-8 nor GB18030 (GBK) text; save it from Excel as CSV</source>
+        <translation>{f} 既不是 UTF-8 也不是 GB18030（GBK）编码的文本；请在 Excel 中将其另存为 CSV</translation>
+    </message>
+    <message>
+        <source>a column mapping is HEADER=FIELD, e.g. 手机=phone, not &apos;{m}&apos;</source>
+        <translation>列对应关系应写成 HEADER=FIELD，例如 手机=phone，而不是“{m}”</translation>
+    </message>
+    <message>
+        <source>{f} has no column &apos;{h}&apos;; its columns are: {all}</source>
+        <translation>{f} 中没有“{h}”列；其中的列为：{all}</translation>
+    </message>
+    <message>
+        <source>&apos;{t}&apos; is not a field; the fields are: {all}</source>
+        <translation>“{t}”不是字段；可用的字段为：{all}</translation>
+    </message>
+    <message>
+        <source>the column mapping does not fit the file&apos;s columns</source>
+        <translation>列对应关系与文件中的列不符</translation>
+    </message>
+    <message>
+        <source>phone &apos;{p}&apos; was turned into a number by Excel; format the column as text and save the file again</source>
+        <translation>电话“{p}”已被 Excel 转成了数字；请把该列设为文本格式，然后重新保存文件</translation>
+    </message>
+    <message>
+        <source>no column of {f} is taken as the name; its columns are: {all} (name one with HEADER=name)</source>
+        <translation>{f} 中没有哪一列被用作姓名；其中的列为：{all}（请用 HEADER=name 指定一列）</translation>
+    </message>
+    <message>
+        <source>birthday &apos;{v}&apos; is not a date (such as 1980-01-15 or 01-15)</source>
+        <translation>生日“{v}”不是日期（例如 1980-01-15 或 01-15）</translation>
+    </message>
+    <message>
+        <source>{y} Q{q}</source>
+        <translation>{y}年第{q}季度</translation>
+    </message>
+    <message>
+        <source>kamdesk report {p}</source>
+        <translation>kamdesk 报表 {p}</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Gross profit {y}</source>
+        <translation>{y} 年毛利</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <source>Next visit due</source>
+        <translation>下次拜访日</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Share of accounts</source>
+        <translation>客户数占比</translation>
+    </message>
+    <message>
+        <source>Share of profit</source>
+        <translation>毛利占比</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Tier A: the accounts that make the first {a:.0%} of the positive gross profit of {y}; tier B: up to {b:.0%}; tier C: the rest. A tier set by hand counts where it was set.</source>
+        <translation>A类：贡献 {y} 年正毛利前 {a:.0%} 的客户；B类：累计至 {b:.0%}；C类：其余客户。手动设定的等级按设定值计入。</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Tier by the rule</source>
+        <translation>按规则的等级</translation>
+    </message>
+    <message>
+        <source>Tier in use</source>
+        <translation>当前等级</translation>
+    </message>
+    <message>
+        <source>(set by hand)</source>
+        <translation>（手动设定）</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Contacts met</source>
+        <translation>见到的联系人</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Follow-up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Visits {p}</source>
+        <translation>{p}拜访</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>已持续（天）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>First responsible</source>
+        <translation>首要责任人</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>已错过</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>当前应办</translation>
+    </message>
+    <message>
+        <source>Still to come</source>
+        <translation>尚未到期</translation>
+    </message>
+    <message>
+        <source>Plan fulfilment {p}</source>
+        <translation>{p}计划完成情况</translation>
+    </message>
+    <message>
+        <source>cannot write {p}: {e}</source>
+        <translation>无法写入 {p}：{e}</translation>
+    </message>
+    <message>
         <source>family member</source>
         <translation>家庭成员</translation>
     </message>
@@ -1904,6 +2460,14 @@
         <translation>跟进：{a}</translation>
     </message>
     <message>
+        <source>row {n} ({name})</source>
+        <translation>第 {n} 行（{name}）</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
         <source>card {n} ({name})</source>
         <translation>第 {n} 张名片（{name}）</translation>
     </message>
@@ -1912,32 +2476,12 @@
         <translation>第 {n} 张名片</translation>
     </message>
     <message>
-        <source>{f} cannot be read: {e}</source>
-        <translation>无法读取 {f}：{e}</translation>
-    </message>
-    <message>
-        <source>the file</source>
-        <translation>该文件</translation>
-    </message>
-    <message>
-        <source>{f} is not readable text</source>
-        <translation>{f} 不是可读的文本</translation>
-    </message>
-    <message>
-        <source>{f} is empty</source>
-        <translation>{f} 是空的</translation>
-    </message>
-    <message>
         <source>{f} is not a text file; choose a vCard (.vcf) export</source>
         <translation>{f} 不是文本文件；请选择导出的 vCard（.vcf）文件</translation>
     </message>
     <message>
         <source>{f} holds no contact cards (BEGIN:VCARD); is it a vCard (.vcf) file?</source>
         <translation>{f} 中没有联系人名片（BEGIN:VCARD）；它是 vCard（.vcf）文件吗？</translation>
-    </message>
-    <message>
-        <source>{f} is larger than {n} MB; export fewer contacts per file</source>
-        <translation>{f} 超过 {n} MB；请每个文件少导出一些联系人</translation>
     </message>
     <message>
         <source>the text is neither UTF-8 nor GB18030 (GBK)</source>
@@ -1956,20 +2500,16 @@
         <translation>没有姓名（FN 或 N）</translation>
     </message>
     <message>
-        <source>department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>WeChat ID</source>
-        <translation>微信号</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>备注</translation>
+        <source>no name</source>
+        <translation>没有姓名</translation>
     </message>
     <message>
         <source>company (ORG)</source>
         <translation>公司（ORG）</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>公司</translation>
     </message>
     <message>
         <source>birthday &apos;{v}&apos; is not a date (YYYY-MM-DD or --MMDD)</source>
@@ -1986,6 +2526,10 @@
     <message>
         <source>no company (ORG); choose an account for such contacts</source>
         <translation>没有公司（ORG）；请为这类联系人选择一个客户</translation>
+    </message>
+    <message>
+        <source>no company; choose an account for such contacts</source>
+        <translation>没有公司；请为这类联系人选择一个客户</translation>
     </message>
     <message>
         <source>{n} is already at {a}</source>
@@ -2308,10 +2852,6 @@
         <translation>{y}年</translation>
     </message>
     <message>
-        <source>{y} Q{q}</source>
-        <translation>{y}年第{q}季度</translation>
-    </message>
-    <message>
         <source>quarter must be 1 to 4</source>
         <translation>季度应为 1 到 4</translation>
     </message>
@@ -2484,20 +3024,16 @@
         <translation>没有可打印的内容</translation>
     </message>
     <message>
+        <source>cannot make the folder {p}: {e}</source>
+        <translation>无法创建文件夹 {p}：{e}</translation>
+    </message>
+    <message>
         <source>{p} does not end in {s}; name a {s} file or a folder</source>
         <translation>{p} 不以 {s} 结尾；请指定一个 {s} 文件或一个文件夹</translation>
     </message>
     <message>
         <source>several Word documents go into a folder, not into {p}</source>
         <translation>多份 Word 文档须写入文件夹，不能写入 {p}</translation>
-    </message>
-    <message>
-        <source>cannot make the folder {p}: {e}</source>
-        <translation>无法创建文件夹 {p}：{e}</translation>
-    </message>
-    <message>
-        <source>cannot write {p}: {e}</source>
-        <translation>无法写入 {p}：{e}</translation>
     </message>
     <message>
         <source>more than one {noun} has an id starting with {k}</source>
@@ -2540,6 +3076,90 @@
         <translation>{n} 条过期索引</translation>
     </message>
     <message>
+        <source>start of the day</source>
+        <translation>每日例行</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>there is no archive at {p}</source>
+        <translation>{p} 处没有档案库</translation>
+    </message>
+    <message>
+        <source>a backup cannot be written over the archive itself</source>
+        <translation>备份不能覆盖档案库本身</translation>
+    </message>
+    <message>
+        <source>the copy of {p} fails SQLite&apos;s integrity check ({e}); no backup was kept. The archive itself may be damaged: run `kamdesk check`</source>
+        <translation>{p} 的副本未通过 SQLite 完整性检查（{e}）；未保留备份。档案库本身可能已损坏：请运行 `kamdesk check`</translation>
+    </message>
+    <message>
+        <source>{p} is not a kamdesk archive</source>
+        <translation>{p} 不是 kamdesk 档案库</translation>
+    </message>
+    <message>
+        <source>not enough disk space to back up {p}; nothing was written</source>
+        <translation>磁盘空间不足，无法备份 {p}；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{p} is busy in another program; try again in a moment</source>
+        <translation>{p} 正被其他程序占用；请稍后再试</translation>
+    </message>
+    <message>
+        <source>could not back up {p}: {e}</source>
+        <translation>无法备份 {p}：{e}</translation>
+    </message>
+    <message>
+        <source>{p} cannot be read as an archive ({e}); run `kamdesk check`</source>
+        <translation>无法将 {p} 作为档案库读取（{e}）；请运行 `kamdesk check`</translation>
+    </message>
+    <message>
+        <source>{p} is the archive itself, not a backup of it</source>
+        <translation>{p} 是档案库本身，而不是它的备份</translation>
+    </message>
+    <message>
+        <source>there is no backup at {p}</source>
+        <translation>{p} 处没有备份</translation>
+    </message>
+    <message>
+        <source>{p} cannot be read as a kamdesk archive ({e})</source>
+        <translation>无法将 {p} 作为 kamdesk 档案库读取（{e}）</translation>
+    </message>
+    <message>
+        <source>{p} was written by a newer kamdesk (schema {r}); update kamdesk first</source>
+        <translation>{p} 由更新版本的 kamdesk 写入（数据结构版本 {r}）；请先升级 kamdesk</translation>
+    </message>
+    <message>
+        <source>{p} fails SQLite&apos;s integrity check ({e}); nothing was restored</source>
+        <translation>{p} 未通过 SQLite 完整性检查（{e}）；未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>{p} is still open in another program; close it there first</source>
+        <translation>{p} 仍在其他程序中打开；请先在那边关闭</translation>
+    </message>
+    <message>
+        <source>cannot write in {f}: {e}</source>
+        <translation>无法在 {f} 中写入：{e}</translation>
+    </message>
+    <message>
+        <source>could not write {f}: {e}</source>
+        <translation>无法写入 {f}：{e}</translation>
+    </message>
+    <message>
         <source>{p} is a SQLite file but not a kamdesk archive</source>
         <translation>{p} 是 SQLite 文件，但不是 kamdesk 档案库</translation>
     </message>
@@ -2566,6 +3186,282 @@
     <message>
         <source>the archive has no installation id; run `kamdesk check`</source>
         <translation>档案库缺少安装编号；请运行 `kamdesk check`</translation>
+    </message>
+    <message>
+        <source>an installation id is 1 to 64 letters, digits, dots, dashes or underscores, not &apos;{v}&apos;</source>
+        <translation>安装编号应由 1 到 64 个字母、数字、点、短横线或下划线组成，而不是“{v}”</translation>
+    </message>
+    <message>
+        <source>an installation name is one line of at most {n} characters</source>
+        <translation>安装实例名称只能是一行，最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>the {what} key is not valid</source>
+        <translation>{what} 密钥无效</translation>
+    </message>
+    <message>
+        <source>the fingerprint in the key file does not match its keys; it was altered</source>
+        <translation>密钥文件中的指纹与其中的密钥不符；该文件已被改动</translation>
+    </message>
+    <message>
+        <source>the key file is empty</source>
+        <translation>密钥文件是空的</translation>
+    </message>
+    <message>
+        <source>this is an installation&apos;s secret key, which must never leave its computer; ask for the public key file instead</source>
+        <translation>这是安装实例的私钥，绝不能离开它所在的电脑；请改为索取公钥文件</translation>
+    </message>
+    <message>
+        <source>this is not a kamdesk key file (its first line should be &apos;{h} {v}&apos;)</source>
+        <translation>这不是 kamdesk 密钥文件（第一行应为“{h} {v}”）</translation>
+    </message>
+    <message>
+        <source>this key file was made by a newer kamdesk (version {v}); update kamdesk first</source>
+        <translation>此密钥文件由更新版本的 kamdesk 生成（版本 {v}）；请先升级 kamdesk</translation>
+    </message>
+    <message>
+        <source>line {n} of the key file is not of the form &apos;field: value&apos;</source>
+        <translation>密钥文件第 {n} 行不是 &apos;field: value&apos; 格式</translation>
+    </message>
+    <message>
+        <source>the key file has the field &apos;{f}&apos; twice</source>
+        <translation>密钥文件中“{f}”字段出现了两次</translation>
+    </message>
+    <message>
+        <source>the key file has no &apos;{f}&apos; line</source>
+        <translation>密钥文件中缺少“{f}”行</translation>
+    </message>
+    <message>
+        <source>
+… and {n} more</source>
+        <translation>
+……另有 {n} 条</translation>
+    </message>
+    <message>
+        <source>the package has {n} invalid records; nothing was imported:
+{list}{more}</source>
+        <translation>数据包中有 {n} 条无效记录，未导入任何内容：
+{list}{more}</translation>
+    </message>
+    <message>
+        <source>record {n}</source>
+        <translation>第 {n} 条记录</translation>
+    </message>
+    <message>
+        <source>{w}: unknown kind of record {t!r}</source>
+        <translation>{w}：未知的记录类型 {t!r}</translation>
+    </message>
+    <message>
+        <source>{w}: {v!r} is not a record id</source>
+        <translation>{w}：{v!r} 不是记录编号</translation>
+    </message>
+    <message>
+        <source>{w}: the same record appears twice</source>
+        <translation>{w}：同一条记录出现了两次</translation>
+    </message>
+    <message>
+        <source>{w}: values or stamps missing</source>
+        <translation>{w}：缺少字段值或变更时间戳</translation>
+    </message>
+    <message>
+        <source>{w}: {v!r} is not a change stamp</source>
+        <translation>{w}：{v!r} 不是变更时间戳</translation>
+    </message>
+    <message>
+        <source>{w}: a change stamp for a field it does not carry</source>
+        <translation>{w}：变更时间戳所对应的字段不在该记录中</translation>
+    </message>
+    <message>
+        <source>{w}: unknown field {f!r}</source>
+        <translation>{w}：未知字段 {f!r}</translation>
+    </message>
+    <message>
+        <source>{w}: contacts met must be a list of ids</source>
+        <translation>{w}：见到的联系人必须是编号列表</translation>
+    </message>
+    <message>
+        <source>a record refers to {t} {i}, which is neither in the package nor here</source>
+        <translation>有记录引用了 {t} {i}，但它既不在数据包中，也不在本档案库中</translation>
+    </message>
+    <message>
+        <source>a package is never written unencrypted: to send it to headquarters, ask HQ for its public key file (it begins with &apos;kamdesk-public-key&apos;) and choose it as the recipient; for a handover, give a passphrase and tell it to the other manager by phone</source>
+        <translation>数据包从不以未加密的形式写出：要发给总部，请向总部索取其公钥文件（以 kamdesk-public-key 开头）并选为接收方；如果是移交，请设置口令并通过电话告知接手的客户经理</translation>
+    </message>
+    <message>
+        <source>the disk is full, so {p} was not written; free some space and export again</source>
+        <translation>磁盘已满，未能写入 {p}；请腾出空间后重新导出</translation>
+    </message>
+    <message>
+        <source>cannot write {p}: {e}; nothing was saved under that name</source>
+        <translation>无法写入 {p}：{e}；未以该名称保存任何内容</translation>
+    </message>
+    <message>
+        <source>cannot read {p}: {e}</source>
+        <translation>无法读取 {p}：{e}</translation>
+    </message>
+    <message>
+        <source>this file is not a kamdesk exchange package</source>
+        <translation>此文件不是 kamdesk 交换数据包</translation>
+    </message>
+    <message>
+        <source>the package file is incomplete (cut short, perhaps by an unfinished copy or download); ask the sender for the file again</source>
+        <translation>数据包文件不完整（可能因复制或下载未完成而被截断）；请向发送方重新索取文件</translation>
+    </message>
+    <message>
+        <source>the package file is damaged or was altered after it was written; ask the sender for a new copy</source>
+        <translation>数据包文件已损坏，或在写出后被改动过；请向发送方索取新的副本</translation>
+    </message>
+    <message>
+        <source>this package was not encrypted for this installation; ask the sender to export it again to this installation&apos;s public key</source>
+        <translation>此数据包不是为本安装实例加密的；请发送方用本安装实例的公钥重新导出</translation>
+    </message>
+    <message>
+        <source>this package is protected by a passphrase; enter the passphrase the sender gave you</source>
+        <translation>此数据包受口令保护；请输入发送方告诉您的口令</translation>
+    </message>
+    <message>
+        <source>the passphrase is wrong; check it with the sender</source>
+        <translation>口令错误；请与发送方核对</translation>
+    </message>
+    <message>
+        <source>this package is locked to an installation&apos;s key, not to a passphrase; open it on the installation it was sent to</source>
+        <translation>此数据包是用安装实例的密钥加密的，而不是用口令；请在接收它的安装实例上打开</translation>
+    </message>
+    <message>
+        <source>the package carries no signature, so its sender cannot be confirmed; it was not imported</source>
+        <translation>数据包没有签名，无法确认发送方；未予导入</translation>
+    </message>
+    <message>
+        <source>the package&apos;s signature does not match its contents: it was altered or forged; it was not imported</source>
+        <translation>数据包的签名与其内容不符：已被改动或伪造；未予导入</translation>
+    </message>
+    <message>
+        <source>the package comes from an installation this archive does not know: {who}, key fingerprint {f}; compare the fingerprint with the sender by phone before trusting it</source>
+        <translation>数据包来自本档案库不认识的安装实例：{who}，密钥指纹 {f}；信任之前请通过电话与发送方核对指纹</translation>
+    </message>
+    <message>
+        <source>the package names {who} as its sender but is signed by a different key (fingerprint {f}; the registered key is {r}); do not import it unless that installation really has a new key</source>
+        <translation>数据包声称发送方是 {who}，但签名用的是另一把密钥（指纹 {f}；已登记的密钥为 {r}）；除非对方确实换了新密钥，否则请勿导入</translation>
+    </message>
+    <message>
+        <source>this package was made by a newer kamdesk; update kamdesk first, then import it again</source>
+        <translation>此数据包由更新版本的 kamdesk 生成；请先升级 kamdesk，再重新导入</translation>
+    </message>
+    <message>
+        <source>the package&apos;s manifest is unreadable or incomplete (at &apos;{k}&apos;)</source>
+        <translation>数据包的清单无法读取或不完整（位于“{k}”）</translation>
+    </message>
+    <message>
+        <source>the package&apos;s records do not match the digest in its signed manifest; it was not imported</source>
+        <translation>数据包的记录与已签名清单中的摘要不符；未予导入</translation>
+    </message>
+    <message>
+        <source>the package&apos;s manifest announces {d} records of &apos;{t}&apos; but the package holds {n}</source>
+        <translation>数据包清单声明有 {d} 条“{t}”记录，但数据包中实际有 {n} 条</translation>
+    </message>
+    <message>
+        <source>line {n} of the package&apos;s records is not valid UTF-8 text</source>
+        <translation>数据包记录的第 {n} 行不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>line {n} of the package&apos;s records is not a JSON object</source>
+        <translation>数据包记录的第 {n} 行不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>line {n} of the package&apos;s records has no &apos;table&apos; or no &apos;id&apos;</source>
+        <translation>数据包记录的第 {n} 行缺少 &apos;table&apos; 或 &apos;id&apos;</translation>
+    </message>
+    <message>
+        <source>line {n} of the package&apos;s records repeats {t} {i} from line {f}</source>
+        <translation>数据包记录的第 {n} 行重复了第 {f} 行的 {t} {i}</translation>
+    </message>
+    <message>
+        <source>the package holds a file with an unsafe name (&apos;{f}&apos;); absolute paths, &apos;..&apos;, backslashes and drive letters are refused</source>
+        <translation>数据包中有文件名不安全的文件（“{f}”）；绝对路径、&apos;..&apos;、反斜杠和盘符一律拒绝</translation>
+    </message>
+    <message>
+        <source>the package holds an unexpected file (&apos;{f}&apos;); a package holds only manifest.json, records.jsonl and signature</source>
+        <translation>数据包中有不应出现的文件（“{f}”）；数据包只应包含 manifest.json、records.jsonl 和 signature</translation>
+    </message>
+    <message>
+        <source>the package holds &apos;{f}&apos; twice</source>
+        <translation>数据包中“{f}”出现了两次</translation>
+    </message>
+    <message>
+        <source>the package holds a symbolic link (&apos;{f}&apos;); links are refused</source>
+        <translation>数据包中有符号链接（“{f}”）；链接一律拒绝</translation>
+    </message>
+    <message>
+        <source>the package holds a password-protected zip entry (&apos;{f}&apos;); kamdesk never writes those</source>
+        <translation>数据包中有受密码保护的 zip 条目（“{f}”）；kamdesk 从不写出这种条目</translation>
+    </message>
+    <message>
+        <source>the package holds &apos;{f}&apos; compressed in a way kamdesk never writes</source>
+        <translation>数据包中的“{f}”使用了 kamdesk 从不使用的压缩方式</translation>
+    </message>
+    <message>
+        <source>the package&apos;s &apos;{f}&apos; is malformed (a broken zip entry); ask the sender to export it again</source>
+        <translation>数据包中的“{f}”格式有误（zip 条目已损坏）；请发送方重新导出</translation>
+    </message>
+    <message>
+        <source>the package would be larger than {n}; export fewer accounts at a time</source>
+        <translation>数据包将超过 {n}；请每次少导出一些客户</translation>
+    </message>
+    <message>
+        <source>the package file is larger than {n}; it was refused</source>
+        <translation>数据包文件超过 {n}；已拒绝</translation>
+    </message>
+    <message>
+        <source>the package would unpack to more than {n}; it was refused as a possible zip bomb</source>
+        <translation>数据包解压后将超过 {n}；可能是 zip 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>the package&apos;s &apos;{f}&apos; claims to grow more than {r} times when unpacked; it was refused as a possible zip bomb</source>
+        <translation>数据包中的“{f}”声称解压后会膨胀 {r} 倍以上；可能是 zip 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>the package&apos;s &apos;{f}&apos; is larger than {n}; it was refused</source>
+        <translation>数据包中的“{f}”超过 {n}；已拒绝</translation>
+    </message>
+    <message>
+        <source>the package&apos;s &apos;{f}&apos; unpacks to more than it declares; it was refused as a possible zip bomb</source>
+        <translation>数据包中的“{f}”解压后超过其声明的大小；可能是 zip 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>that is this installation&apos;s own key</source>
+        <translation>这是本安装实例自己的密钥</translation>
+    </message>
+    <message>
+        <source>{who} is already registered with a different key (fingerprint {old}); check with them by phone, then register again with replace</source>
+        <translation>{who} 已用另一把密钥登记（指纹 {old}）；请先通过电话与对方核实，再以替换（replace）方式重新登记</translation>
+    </message>
+    <message>
+        <source>no registered installation {i}; register its key first</source>
+        <translation>没有已登记的安装实例 {i}；请先登记其密钥</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>unknown kind of export {k!r}; choose one of: {all}</source>
+        <translation>未知的导出类型 {k!r}；请从以下选择：{all}</translation>
+    </message>
+    <message>
+        <source>no headquarters key is registered, so the package cannot be sealed for HQ. Ask headquarters for its public key file (kamdesk-public-key) and register it: kamdesk keys --register HQ.pub --hq</source>
+        <translation>尚未登记总部的密钥，因此无法为总部加密数据包。请向总部索取其公钥文件（kamdesk-public-key）并登记：kamdesk keys --register HQ.pub --hq</translation>
+    </message>
+    <message>
+        <source>a handover must be sealed for the manager who takes over: give their public key file, or a passphrase you tell them by phone</source>
+        <translation>移交数据包必须为接手的客户经理加密：请提供对方的公钥文件，或设置口令并通过电话告知对方</translation>
+    </message>
+    <message>
+        <source>no conflict with id {i}</source>
+        <translation>没有编号为 {i} 的冲突</translation>
+    </message>
+    <message>
+        <source>the record of this conflict is gone</source>
+        <translation>此冲突涉及的记录已不存在</translation>
     </message>
     <message>
         <source>Person</source>
@@ -2690,18 +3586,6 @@
     <message>
         <source>Working out tier, value and risk…</source>
         <translation>正在计算等级、价值和风险…</translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation>排名</translation>
-    </message>
-    <message>
-        <source>Last visit</source>
-        <translation>上次拜访</translation>
-    </message>
-    <message>
-        <source>Next visit due</source>
-        <translation>下次拜访日</translation>
     </message>
     <message>
         <source>Executive visit due</source>
@@ -2868,10 +3752,6 @@
         <translation>新建喜好…</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
         <source>Likes / dislikes</source>
         <translation>喜欢 / 不喜欢</translation>
     </message>
@@ -2900,24 +3780,8 @@
         <translation>新建客户问题…</translation>
     </message>
     <message>
-        <source>Raised on</source>
-        <translation>提出日期</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <source>Age (days)</source>
-        <translation>已持续（天）</translation>
-    </message>
-    <message>
         <source>past due</source>
         <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>First responsible</source>
-        <translation>首要责任人</translation>
     </message>
     <message>
         <source>the issue “{d}”</source>
@@ -2946,10 +3810,6 @@
     <message>
         <source>When</source>
         <translation>时间</translation>
-    </message>
-    <message>
-        <source>Contacts met</source>
-        <translation>见到的联系人</translation>
     </message>
     <message>
         <source>The account has no contacts yet.</source>
@@ -3014,10 +3874,6 @@
     <message>
         <source>Dossiers or service plans of many accounts (Ctrl+P)</source>
         <translation>批量打印多个客户的客户档案或服务计划（Ctrl+P）</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>客户</translation>
     </message>
     <message>
         <source>All regions</source>
@@ -3128,6 +3984,72 @@
         <translation>kamdesk 已在打开 {p}，已将那个窗口切换到前台。</translation>
     </message>
     <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backups in {f}. Restoring replaces the archive with the chosen backup; the archive as it is now is backed up first, so a restore can itself be undone.</source>
+        <translation>备份位于 {f}。恢复会用所选备份替换档案库；档案库的当前状态会先备份，因此恢复操作本身也可以撤销。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>The archive was backed up to
+{p}</source>
+        <translation>档案库已备份到
+{p}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <source>Replace the archive with the backup of {t} ({r})? Changes made since then are no longer in the archive; the archive as it is now is backed up first.</source>
+        <translation>要用 {t} 的备份（{r}）替换档案库吗？此后所做的更改将不再保留在档案库中；档案库的当前状态会先备份。</translation>
+    </message>
+    <message>
+        <source>The archive is back as it was on {t}.</source>
+        <translation>档案库已恢复到 {t} 时的状态。</translation>
+    </message>
+    <message>
+        <source>The state before the restore is kept as the backup {n}.</source>
+        <translation>恢复前的状态已保存为备份 {n}。</translation>
+    </message>
+    <message>
+        <source>Close kamdesk and start it again.</source>
+        <translation>请关闭 kamdesk 后重新启动。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
         <source>Export calendar (.ics)…</source>
         <translation>导出日历（.ics）…</translation>
     </message>
@@ -3212,10 +4134,6 @@
         <translation>内容</translation>
     </message>
     <message>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
         <source>This contact is no longer in the archive ({e}).</source>
         <translation>档案库中已没有这位联系人（{e}）。</translation>
     </message>
@@ -3238,6 +4156,66 @@
     <message>
         <source>Something went wrong inside kamdesk; nothing was half-saved. ({e})</source>
         <translation>kamdesk 内部出错，没有保存不完整的数据。（{e}）</translation>
+    </message>
+    <message>
+        <source>Export contacts (vCard)</source>
+        <translation>导出联系人（vCard）</translation>
+    </message>
+    <message>
+        <source>Every account</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Only {a}</source>
+        <translation>仅“{a}”</translation>
+    </message>
+    <message>
+        <source>Include the fields labelled sensitive (family, children, health, income)</source>
+        <translation>包含标为敏感的字段（家庭、子女、健康、收入）</translation>
+    </message>
+    <message>
+        <source>A vCard 3.0 file (UTF-8) for phones, Outlook and other address books: name, company and department, title, phones, e-mails, WeChat ID, solar birthday and note.</source>
+        <translation>vCard 3.0 文件（UTF-8），可导入手机、Outlook 及其他通讯录：包含姓名、公司和部门、职务、电话、电子邮件、微信号、公历生日和备注。</translation>
+    </message>
+    <message>
+        <source>Contacts of</source>
+        <translation>客户范围</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Writing {p}…</source>
+        <translation>正在写入 {p}…</translation>
+    </message>
+    <message>
+        <source>Export Excel report</source>
+        <translation>导出 Excel 报表</translation>
+    </message>
+    <message>
+        <source>One workbook for people who do not run kamdesk: accounts, tiers, the visits of the period, open issues and plan fulfilment. No sensitive field is in it.</source>
+        <translation>一个工作簿，供不使用 kamdesk 的人查看：客户、等级、本期拜访、未解决的客户问题和计划完成情况。其中不含任何敏感字段。</translation>
+    </message>
+    <message>
+        <source>kamdesk-report</source>
+        <translation>kamdesk-报表</translation>
+    </message>
+    <message>
+        <source>Saved {p}</source>
+        <translation>已保存 {p}</translation>
+    </message>
+    <message>
+        <source>Writing the report for {p}…</source>
+        <translation>正在生成 {p} 的报表…</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*.kamx)</source>
+        <translation>交换数据包 (*.kamx)</translation>
+    </message>
+    <message>
+        <source>Key files (*.pub *.txt);;All files (*)</source>
+        <translation>密钥文件 (*.pub *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Discard the changes you made?</source>
@@ -3280,12 +4258,16 @@
         <translation>导入联系人</translation>
     </message>
     <message>
-        <source>vCard files (*.vcf *.vcard);;All files (*)</source>
-        <translation>vCard 文件 (*.vcf *.vcard);;所有文件 (*)</translation>
+        <source>Contacts (*.vcf *.vcard *.csv *.txt);;vCard files (*.vcf *.vcard);;CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>联系人 (*.vcf *.vcard *.csv *.txt);;vCard 文件 (*.vcf *.vcard);;CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading {f}…</source>
         <translation>正在读取 {f}…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
     </message>
     <message>
         <source>Card</source>
@@ -3294,10 +4276,6 @@
     <message>
         <source>Company</source>
         <translation>公司</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>成果</translation>
     </message>
     <message>
         <source>Details</source>
@@ -3328,6 +4306,18 @@
         <translation>生日 {y}-{m}-{d}</translation>
     </message>
     <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
         <source>Import contacts from {f}</source>
         <translation>从 {f} 导入联系人</translation>
     </message>
@@ -3340,6 +4330,10 @@
         <translation>没有公司的联系人归入客户：</translation>
     </message>
     <message>
+        <source>Skip the rows with problems and import the others</source>
+        <translation>跳过有问题的行，导入其余的</translation>
+    </message>
+    <message>
         <source>Skip the cards with problems and import the others</source>
         <translation>跳过有问题的名片，导入其余的</translation>
     </message>
@@ -3348,8 +4342,28 @@
         <translation>导入</translation>
     </message>
     <message>
+        <source>Columns of the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>{rows} rows. Accounts: {new_accounts} new, {old_accounts} existing. Contacts: {new} new, {dup} duplicates skipped. Problems: {bad}.</source>
+        <translation>共 {rows} 行。客户：新增 {new_accounts} 个，已有 {old_accounts} 个。联系人：新增 {new} 位，跳过重复 {dup} 位。问题：{bad} 个。</translation>
+    </message>
+    <message>
         <source>{cards} cards. Accounts: {new_accounts} new, {old_accounts} existing. Contacts: {new} new, {dup} duplicates skipped. Problems: {bad}.</source>
         <translation>共 {cards} 张名片。客户：新增 {new_accounts} 个，已有 {old_accounts} 个。联系人：新增 {new} 位，跳过重复 {dup} 位。问题：{bad} 个。</translation>
+    </message>
+    <message>
+        <source>Reading the rows again…</source>
+        <translation>正在重新读取各行…</translation>
+    </message>
+    <message>
+        <source>Reading the rows again with the columns as now chosen…</source>
+        <translation>正在按当前选择的列重新读取各行…</translation>
+    </message>
+    <message>
+        <source>Nothing is imported while rows have problems: correct them in the file or in the columns above, or skip them.</source>
+        <translation>有行存在问题时不会导入任何内容：请在文件中或上方的列设置中修正，或跳过这些行。</translation>
     </message>
     <message>
         <source>Nothing is imported while cards have problems: correct them in the file, or skip them.</source>
@@ -3392,6 +4406,10 @@
         <translation>kamdesk — {path}</translation>
     </message>
     <message>
+        <source>Opening {path}…</source>
+        <translation>正在打开 {path}…</translation>
+    </message>
+    <message>
         <source>Archive {path}</source>
         <translation>档案库 {path}</translation>
     </message>
@@ -3416,8 +4434,16 @@
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Import contacts (vCard)…</source>
-        <translation>导入联系人（vCard）(&amp;I)…</translation>
+        <source>&amp;Import contacts (vCard, CSV)…</source>
+        <translation>导入联系人（vCard、CSV）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export contacts (vCard)…</source>
+        <translation>导出联系人（vCard）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel report…</source>
+        <translation>导出 Excel 报表(&amp;E)…</translation>
     </message>
     <message>
         <source>Load &amp;sample data</source>
@@ -3426,6 +4452,14 @@
     <message>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>立即备份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3544,10 +4578,6 @@ Schema version: {s}</source>
         <translation>重点</translation>
     </message>
     <message>
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
         <source>Not ranked yet</source>
         <translation>尚未评级</translation>
     </message>
@@ -3570,14 +4600,6 @@ Schema version: {s}</source>
     <message>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
-    </message>
-    <message>
-        <source>Saved {p}</source>
-        <translation>已保存 {p}</translation>
-    </message>
-    <message>
-        <source>Writing {p}…</source>
-        <translation>正在写入 {p}…</translation>
     </message>
     <message>
         <source>Whole year</source>
@@ -3740,10 +4762,6 @@ Schema version: {s}</source>
         <translation>了解到的需求</translation>
     </message>
     <message>
-        <source>Next steps</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
@@ -3754,10 +4772,6 @@ Schema version: {s}</source>
     <message>
         <source>Raised by</source>
         <translation>提出人</translation>
-    </message>
-    <message>
-        <source>Due on</source>
-        <translation>截止日期</translation>
     </message>
     <message>
         <source>Resolved on</source>
@@ -3800,10 +4814,6 @@ Schema version: {s}</source>
         <translation>按排名排列的客户</translation>
     </message>
     <message>
-        <source>Cumulative share</source>
-        <translation>累计占比</translation>
-    </message>
-    <message>
         <source>A up to {p}</source>
         <translation>A类：至 {p}</translation>
     </message>
@@ -3834,14 +4844,6 @@ Schema version: {s}</source>
     <message>
         <source>Tiers: share of accounts and of gross profit {y}</source>
         <translation>等级：客户数占比与 {y} 年毛利占比</translation>
-    </message>
-    <message>
-        <source>Share of accounts</source>
-        <translation>客户数占比</translation>
-    </message>
-    <message>
-        <source>Share of profit</source>
-        <translation>毛利占比</translation>
     </message>
     <message>
         <source>Visits against the cadence plan, {y}</source>
@@ -3912,10 +4914,6 @@ Schema version: {s}</source>
         <translation>帕累托</translation>
     </message>
     <message>
-        <source>Tiers</source>
-        <translation>等级</translation>
-    </message>
-    <message>
         <source>Visits vs plan</source>
         <translation>拜访与计划</translation>
     </message>
@@ -3968,20 +4966,344 @@ Schema version: {s}</source>
         <translation>积分记录</translation>
     </message>
     <message>
+        <source>To headquarters</source>
+        <translation>发给总部</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>From headquarters</source>
+        <translation>来自总部</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>not deleted</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Register a key</source>
+        <translation>登记密钥</translation>
+    </message>
+    <message>
+        <source>This is headquarters&apos; key</source>
+        <translation>这是总部的密钥</translation>
+    </message>
+    <message>
+        <source>Installation id</source>
+        <translation>安装编号</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with its owner by phone: the same 32 characters mean the key is really theirs.</source>
+        <translation>请通过电话与密钥持有人核对指纹：32 个字符完全一致，才说明密钥确实是对方的。</translation>
+    </message>
+    <message>
+        <source>{who} is already registered with a different key (fingerprint {old}). Replace it only if they told you they have a new one.</source>
+        <translation>{who} 已用另一把密钥登记（指纹 {old}）。只有在对方告诉您已换了新密钥时才替换。</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>替换密钥</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Register a key file</source>
+        <translation>登记密钥文件</translation>
+    </message>
+    <message>
+        <source>it is not text</source>
+        <translation>它不是文本文件</translation>
+    </message>
+    <message>
+        <source>{p} is not a kamdesk key file: {e}</source>
+        <translation>{p} 不是 kamdesk 密钥文件：{e}</translation>
+    </message>
+    <message>
+        <source>Trust packages signed by this key, and let exports be sealed to it?</source>
+        <translation>信任用此密钥签名的数据包，并允许导出时为其加密吗？</translation>
+    </message>
+    <message>
+        <source>Save my key file</source>
+        <translation>保存我的密钥文件</translation>
+    </message>
+    <message>
+        <source>Saved {p}; fingerprint {f}</source>
+        <translation>已保存 {p}；指纹 {f}</translation>
+    </message>
+    <message>
+        <source>Search accounts</source>
+        <translation>搜索客户</translation>
+    </message>
+    <message>
+        <source>{n} of {total} shown; search to find the others</source>
+        <translation>共 {total} 个，显示了 {n} 个；其余的请搜索查找</translation>
+    </message>
+    <message>
+        <source>Export a package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>Handover to another manager</source>
+        <translation>移交给其他客户经理</translation>
+    </message>
+    <message>
+        <source>The selected account: {a}</source>
+        <translation>选中的客户：{a}</translation>
+    </message>
+    <message>
+        <source>Chosen accounts</source>
+        <translation>勾选的客户</translation>
+    </message>
+    <message>
+        <source>The whole archive</source>
+        <translation>整个档案库</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>至少 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>纳入数据包</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>略去</translation>
+    </message>
+    <message>
+        <source>Sealed for</source>
+        <translation>加密对象</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <source>Tick the accounts to hand over.</source>
+        <translation>请勾选要移交的客户。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>口令至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>This installation&apos;s own key</source>
+        <translation>本安装实例自己的密钥</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>A passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the last package to headquarters.</source>
+        <translation>自上次发给总部的数据包以来没有任何更改。</translation>
+    </message>
+    <message>
+        <source>{n} records in all.</source>
+        <translation>共 {n} 条记录。</translation>
+    </message>
+    <message>
+        <source>No headquarters key is registered: register HQ&apos;s key file to seal packages for headquarters alone.</source>
+        <translation>尚未登记总部的密钥：请登记总部的密钥文件，这样数据包就能只为总部加密。</translation>
+    </message>
+    <message>
+        <source>Anyone with the passphrase can open it.</source>
+        <translation>知道口令的人都能打开它。</translation>
+    </message>
+    <message>
+        <source>this installation</source>
+        <translation>本安装实例</translation>
+    </message>
+    <message>
+        <source>It can be opened by: {who}.</source>
+        <translation>可以打开它的有：{who}。</translation>
+    </message>
+    <message>
+        <source>Wrote {p}: {n} records</source>
+        <translation>已写入 {p}：{n} 条记录</translation>
+    </message>
+    <message>
+        <source>Import {f}</source>
+        <translation>导入 {f}</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>{t} (UTC)</source>
+        <translation>{t}（UTC）</translation>
+    </message>
+    <message>
+        <source>Already applied: this package was imported before. Importing it again would change nothing.</source>
+        <translation>已导入过：此数据包之前已导入。再次导入不会有任何更改。</translation>
+    </message>
+    <message>
+        <source>{new} new, {changed} changed, {deleted} deleted, {c} conflicts.</source>
+        <translation>新增 {new}，更改 {changed}，删除 {deleted}，冲突 {c}。</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Where a field was changed on both sides, the later edit is kept and the other value is listed under Conflicts for you to decide.</source>
+        <translation>如果某个字段双方都改过，将保留较晚的修改，另一方的值会列在“冲突”下，由您决定。</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet.</source>
+        <translation>目前尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Checking {f}…</source>
+        <translation>正在检查 {f}…</translation>
+    </message>
+    <message>
+        <source>Trust this sender and go on?</source>
+        <translation>信任此发送方并继续吗？</translation>
+    </message>
+    <message>
+        <source>Importing {f}…</source>
+        <translation>正在导入 {f}…</translation>
+    </message>
+    <message>
+        <source>Imported {f}: {new} new, {changed} changed, {c} conflicts</source>
+        <translation>已导入 {f}：新增 {new}，更改 {changed}，冲突 {c}</translation>
+    </message>
+    <message>
+        <source>Import a package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一方的值</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>{new} new, {changed} changed, {deleted} deleted, {c} conflicts</source>
+        <translation>新增 {new}，更改 {changed}，删除 {deleted}，冲突 {c}</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n} 条记录</translation>
+    </message>
+    <message>
+        <source>package {i}, number {n}</source>
+        <translation>数据包 {i}，序号 {n}</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>安装实例</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Handled (UTC)</source>
+        <translation>处理时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>档案库</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
         <source>This archive</source>
         <translation>本档案库</translation>
     </message>
     <message>
         <source>File</source>
         <translation>文件</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>Installation id</source>
-        <translation>安装编号</translation>
     </message>
     <message>
         <source>Schema version</source>
@@ -3992,8 +5314,8 @@ Schema version: {s}</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <source>Records</source>
-        <translation>记录</translation>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>In use</source>
@@ -4012,16 +5334,80 @@ Schema version: {s}</source>
         <translation>日历文件</translation>
     </message>
     <message>
-        <source>Exchange packages for headquarters (sending your archive&apos;s changes and receiving theirs) are not available in this version: nothing is sent or received from here.</source>
-        <translation>与总部交换数据包（发送本档案库的更改并接收总部的更改）在此版本中尚不可用：这里不会发送或接收任何内容。</translation>
+        <source>This installation</source>
+        <translation>本安装实例</translation>
     </message>
     <message>
-        <source>{t} (UTC)</source>
-        <translation>{t}（UTC）</translation>
+        <source>e.g. 王经理 — the name others see on your packages</source>
+        <translation>例如：王经理 —— 他人在您的数据包上看到的名称</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save my key file…</source>
+        <translation>保存我的密钥文件…</translation>
+    </message>
+    <message>
+        <source>Send this file to headquarters or a colleague so they can seal packages for you and check yours; read them the fingerprint by phone.</source>
+        <translation>把此文件发给总部或同事，对方就能为您加密数据包，并验证您发出的数据包；请通过电话把指纹念给对方核对。</translation>
+    </message>
+    <message>
+        <source>Known installations</source>
+        <translation>已知的安装实例</translation>
+    </message>
+    <message>
+        <source>Register a key file…</source>
+        <translation>登记密钥文件…</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>A package is a signed, encrypted file (.kamx) for headquarters, for the manager who takes over an account, or as a backup. Importing one shows what it would change before anything is written.</source>
+        <translation>数据包是一个已签名、已加密的文件（.kamx），用于发给总部、交给接手客户的客户经理，或用作备份。导入时会先显示将要做的更改，然后才写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep the value the archive has now</source>
+        <translation>保留档案库中的当前值</translation>
+    </message>
+    <message>
+        <source>Take the other</source>
+        <translation>采用另一方的值</translation>
+    </message>
+    <message>
+        <source>Put the other value back (it travels in the next package)</source>
+        <translation>改回另一方的值（会随下一个数据包发出）</translation>
+    </message>
+    <message>
+        <source>No package has been sent or received yet.</source>
+        <translation>尚未发送或接收过数据包。</translation>
     </message>
     <message>
         <source>no changes yet</source>
         <translation>尚无更改</translation>
+    </message>
+    <message>
+        <source>Fields changed on both sides since they last agreed. The later edit was kept; keep it, or take the other value.</source>
+        <translation>以下字段自上次一致以来双方都改过。已保留较晚的修改；您可以保留它，或采用另一方的值。</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>冲突（{n}）</translation>
     </message>
     <message>
         <source> days</source>
@@ -4054,6 +5440,46 @@ Schema version: {s}</source>
     <message>
         <source>{n} overdue</source>
         <translation>{n} 项已逾期</translation>
+    </message>
+    <message>
+        <source>bring back</source>
+        <translation type="vanished">恢复</translation>
+    </message>
+    <message>
+        <source>bring records in from other programs</source>
+        <translation type="vanished">从其他程序导入记录</translation>
+    </message>
+    <message>
+        <source>contacts from a vCard (.vcf) file, e.g. a phone&apos;s address book</source>
+        <translation type="vanished">从 vCard（.vcf）文件导入联系人，例如手机通讯录</translation>
+    </message>
+    <message>
+        <source>Import contacts from a vCard file. ORG names the account (an existing one by name or short name, else a new one); contacts already in the archive are skipped.</source>
+        <translation type="vanished">从 vCard 文件导入联系人。ORG 字段指明所属客户（按名称或简称匹配已有客户，找不到则新建）；档案库中已有的联系人会跳过。</translation>
+    </message>
+    <message>
+        <source>account for contacts without a company (ORG); created if it does not exist</source>
+        <translation type="vanished">没有公司（ORG）的联系人归入的客户；不存在时会新建</translation>
+    </message>
+    <message>
+        <source>import the good cards, skip those with problems</source>
+        <translation type="vanished">导入没有问题的名片，跳过有问题的</translation>
+    </message>
+    <message>
+        <source>{n} of the cards have problems; nothing was imported (fix them, or --skip-bad)</source>
+        <translation type="vanished">有 {n} 张名片存在问题，未导入任何内容（请修正这些问题，或使用 --skip-bad）</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf *.vcard);;All files (*)</source>
+        <translation type="vanished">vCard 文件 (*.vcf *.vcard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts (vCard)…</source>
+        <translation type="vanished">导入联系人（vCard）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Exchange packages for headquarters (sending your archive&apos;s changes and receiving theirs) are not available in this version: nothing is sent or received from here.</source>
+        <translation type="vanished">与总部交换数据包（发送本档案库的更改并接收总部的更改）在此版本中尚不可用：这里不会发送或接收任何内容。</translation>
     </message>
     <message>
         <source>This archive has no accounts yet. Load sample data to look around, or start with your own customers (File → New, Ctrl+N).</source>
