@@ -53,7 +53,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug or an environment fault: one line, not a traceback
         if os.environ.get("KAMDESK_DEBUG"):
             raise
-        return fail(_("unexpected error: {e}").format(e=_describe(exc)), 70)
+        import logging
+
+        from kamdesk.services.paths import start_log
+
+        written = start_log()
+        logging.getLogger("kamdesk.cli").error("unexpected error", exc_info=exc)
+        details = _(" (details in {p})").format(p=written) if written else ""
+        return fail(_("unexpected error: {e}").format(e=_describe(exc)) + details, 70)
 
 
 def _describe(exc: Exception) -> str:

@@ -92,6 +92,9 @@ def run(path: Path, *, sample_data: bool = False, argv: Sequence[str] = ()) -> i
             ),
         )
         return 0
+    from kamdesk.services.paths import start_log
+
+    start_log()
     install_excepthook()
     ctx = Context(None, settings)
     window = MainWindow(ctx, path)

@@ -460,13 +460,14 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
+        from kamdesk.services.paths import log_folder
         from kamdesk.storage.migrations import HEAD
 
         QMessageBox.about(
             self,
             _("About kamdesk"),
-            _("kamdesk {v}\nArchive: {p}\nSchema version: {s}").format(
-                v=__version__, p=self.path, s=HEAD
+            _("kamdesk {v}\nArchive: {p}\nSchema version: {s}\nLog: {log}").format(
+                v=__version__, p=self.path, s=HEAD, log=log_folder() / "kamdesk.log"
             ),
         )
 

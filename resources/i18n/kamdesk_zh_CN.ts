@@ -16,6 +16,10 @@
         <translation>已中断，未做任何更改</translation>
     </message>
     <message>
+        <source> (details in {p})</source>
+        <translation>（详情见 {p}）</translation>
+    </message>
+    <message>
         <source>unexpected error: {e}</source>
         <translation>意外错误：{e}</translation>
     </message>
@@ -4568,10 +4572,12 @@
     <message>
         <source>kamdesk {v}
 Archive: {p}
-Schema version: {s}</source>
+Schema version: {s}
+Log: {log}</source>
         <translation>kamdesk {v}
 档案库：{p}
-数据结构版本：{s}</translation>
+数据结构版本：{s}
+日志：{log}</translation>
     </message>
     <message>
         <source>Key</source>
@@ -5440,6 +5446,14 @@ Schema version: {s}</source>
     <message>
         <source>{n} overdue</source>
         <translation>{n} 项已逾期</translation>
+    </message>
+    <message>
+        <source>kamdesk {v}
+Archive: {p}
+Schema version: {s}</source>
+        <translation type="vanished">kamdesk {v}
+档案库：{p}
+数据结构版本：{s}</translation>
     </message>
     <message>
         <source>bring back</source>

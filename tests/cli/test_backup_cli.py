@@ -148,3 +148,29 @@ def test_restore_of_a_file_that_is_no_archive_says_so(
     assert code == 1
     assert "cannot be read as a kamdesk archive" in err
     assert names(filled) == ["青岛海润食品有限公司"]
+
+
+def test_an_unexpected_error_is_one_line_and_its_traceback_goes_to_the_log(
+    filled: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    import logging
+
+    from kamdesk.cli import archive
+
+    def broken(args: object) -> int:
+        raise RuntimeError("disk controller said no")
+
+    monkeypatch.setattr(archive, "_check", broken)
+    monkeypatch.setenv("KAMDESK_LOGS", str(tmp_path / "logs"))
+    code, _out, err = run(capsys, "check")
+    logger = logging.getLogger("kamdesk")
+    for handler in list(logger.handlers):  # leave no file handler behind for other tests
+        logger.removeHandler(handler)
+        handler.close()
+    assert code == 70 and err.count("\n") == 1 and "Traceback" not in err
+    assert "RuntimeError: disk controller said no" in err and "kamdesk.log" in err
+    logged = (tmp_path / "logs" / "kamdesk.log").read_text(encoding="utf-8")
+    assert "in broken" in logged
