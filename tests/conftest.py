@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 # Qt must see the offscreen platform before it is first imported (GUI tests come later).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# ... and the log of unexpected errors goes to a scratch folder, not the user's log folder.
+os.environ.setdefault("KAMDESK_LOGS", tempfile.mkdtemp(prefix="kamdesk-test-logs-"))
 
 from collections.abc import Iterator
 from dataclasses import dataclass

@@ -60,7 +60,11 @@ def test_a_refusal_is_a_sentence_and_not_logged_as_a_fault(log_file: Path) -> No
 
 def test_the_log_rotates_and_is_set_up_once(log_file: Path) -> None:
     assert start_log(log_file.parent) == log_file
-    handlers = [h for h in logging.getLogger("kamdesk").handlers if hasattr(h, "maxBytes")]
+    handlers = [
+        h
+        for h in logging.getLogger("kamdesk").handlers
+        if getattr(h, "baseFilename", "") == str(log_file)
+    ]
     assert len(handlers) == 1
     handlers[0].maxBytes = 2000  # type: ignore[attr-defined]
     for n in range(200):
