@@ -108,6 +108,40 @@ def cadence(
     )
 
 
+class Planner:
+    """cadence() for many accounts on one day; equal rhythms are worked out once.
+
+    Accounts of one tier last seen on the same day share their (immutable) Due: across
+    thousands of accounts there are only as many distinct ones as distinct last-visit days.
+    """
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self._dues: dict[tuple[str, Tier, int, date | None], Due] = {}
+
+    def cadence(
+        self,
+        tier: Tier,
+        days: CadenceDays,
+        last_visit: date | None,
+        last_executive: date | None,
+        last_maintenance: date | None,
+    ) -> Cadence:
+        """The same as cadence(tier, days, …, today)."""
+        return Cadence(
+            self._due(VISIT, tier, days.visit, last_visit),
+            self._due(EXECUTIVE, tier, days.executive, last_executive),
+            self._due(MAINTENANCE, tier, days.maintenance, last_maintenance),
+        )
+
+    def _due(self, kind: str, tier: Tier, every_days: int, last: date | None) -> Due:
+        key = (kind, tier, every_days, last)
+        found = self._dues.get(key)
+        if found is None:
+            found = self._dues[key] = due(kind, tier, every_days, last, self.today)
+        return found
+
+
 def _kind_label(kind: str) -> str:
     if kind == VISIT:
         return _("visit")

@@ -7,10 +7,10 @@ settings are the constants below.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from kamdesk.domain.cadence import Cadence
 from kamdesk.domain.enums import Attitude, BillingCycle, BuyingRole, ContactLevel
@@ -87,9 +87,8 @@ class HealthFacts:
     contacts: Sequence[ContactFacts] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
-class Health:
-    """The signals of an account and its risk score (the sum of their severities)."""
+class Health(NamedTuple):
+    """An account's signals and its risk score, the sum of their severities (made in bulk)."""
 
     score: int
     signals: tuple[Signal, ...]
@@ -97,134 +96,205 @@ class Health:
 
 def assess(facts: HealthFacts, profit_drop: float) -> Health:
     """Every churn signal the facts show, most severe first."""
-    signals = _profit(facts, profit_drop)
-    signals += _cadence(facts.cadence)
-    signals += _issues(facts.issues_days_past_due)
-    signals += _satisfaction(facts)
-    signals += _billing(facts)
-    signals += _people(facts.contacts)
-    if len(signals) > 1:
-        signals.sort(key=_severity, reverse=True)
-    return Health(sum(s.severity for s in signals), tuple(signals))
+    return Assessor(profit_drop)(facts)
+
+
+class Assessor:
+    """assess() for the accounts of one run; a signal in the same words is made only once.
+
+    Across thousands of accounts most signals repeat (the same days overdue, the same names,
+    "nobody at owner or VP level …"). A Signal is immutable, so the accounts share it.
+    """
+
+    def __init__(self, profit_drop: float) -> None:
+        self.profit_drop = profit_drop
+        self._made: dict[tuple[Any, ...], Signal] = {}
+
+    def __call__(self, facts: HealthFacts) -> Health:
+        made = self._made
+        signals: list[Signal] = []
+        _profit(facts, self.profit_drop, signals)
+        _cadence(facts.cadence, signals, made)
+        _issues(facts.issues_days_past_due, signals, made)
+        _satisfaction(facts, signals, made)
+        _billing(facts, signals)
+        _people(facts.contacts, signals, made)
+        if len(signals) > 1:
+            signals.sort(key=_severity, reverse=True)
+        return Health(sum(s.severity for s in signals), tuple(signals))
 
 
 def _severity(signal: Signal) -> int:
     return signal.severity
 
 
-def _profit(f: HealthFacts, drop: float) -> list[Signal]:
+def _once(made: dict[tuple[Any, ...], Signal], make: Callable[..., Signal], *args: Any) -> Signal:
+    """make(*args), or the signal it made before from the same arguments."""
+    key = (make, *args)
+    found = made.get(key)
+    if found is None:
+        found = made[key] = make(*args)
+    return found
+
+
+def _profit(f: HealthFacts, drop: float, signals: list[Signal]) -> None:
     """Latest full year against the one before: a fall of at least `drop` (e.g. 20%)."""
     latest, previous = f.profit_latest, f.profit_previous
     if latest is None or previous is None or previous <= 0:
-        return []
+        return
     change = (latest - previous) / previous
     if change > -drop:
-        return []
+        return
     severity = 3 if latest <= 0 or change <= -2 * drop else 2
     text = _("gross profit fell {c:.0%}: {p:,} in {y0} → {q:,} in {y1} (signal at {d:.0%})").format(
         c=-change, p=previous, y0=f.latest_year - 1, q=latest, y1=f.latest_year, d=drop
     )
-    return [Signal(PROFIT_FALL, severity, text)]
+    signals.append(Signal(PROFIT_FALL, severity, text))
 
 
-def _cadence(c: Cadence) -> list[Signal]:
+def _cadence(c: Cadence, signals: list[Signal], made: dict[tuple[Any, ...], Signal]) -> None:
     """The visit rhythm: 1 when late, 2 after a whole missed interval, 3 after two or more."""
-    signals = []
     visit = c.visit
     if visit.every_days and visit.last is None:
-        signals.append(Signal(VISIT_OVERDUE, 1, _("never visited; a visit is due today")))
+        signals.append(_once(made, _never_visited))
     elif visit.overdue_days:
-        missed = visit.overdue_days // visit.every_days
-        severity = 1 if missed == 0 else 2 if missed == 1 else 3
-        text = _("no visit for {n} days, every {e} days is due: {o} days overdue").format(
-            n=visit.overdue_days + visit.every_days, e=visit.every_days, o=visit.overdue_days
-        )
-        signals.append(Signal(VISIT_OVERDUE, severity, text))
+        signals.append(_once(made, _visit_overdue, visit.overdue_days, visit.every_days))
     if c.executive.overdue_days:
-        text = _("executive visit {o} days overdue (every {e} days)").format(
-            o=c.executive.overdue_days, e=c.executive.every_days
+        signals.append(
+            _once(made, _executive_overdue, c.executive.overdue_days, c.executive.every_days)
         )
-        signals.append(Signal(EXECUTIVE_OVERDUE, 1, text))
     if c.maintenance.overdue_days:
-        text = _("on-site visit {o} days overdue (every {e} days)").format(
-            o=c.maintenance.overdue_days, e=c.maintenance.every_days
+        signals.append(
+            _once(made, _maintenance_overdue, c.maintenance.overdue_days, c.maintenance.every_days)
         )
-        signals.append(Signal(MAINTENANCE_OVERDUE, 1, text))
-    return signals
 
 
-def _issues(days_past_due: Sequence[int]) -> list[Signal]:
+def _never_visited() -> Signal:
+    return Signal(VISIT_OVERDUE, 1, _("never visited; a visit is due today"))
+
+
+def _visit_overdue(overdue: int, every: int) -> Signal:
+    missed = overdue // every
+    severity = 1 if missed == 0 else 2 if missed == 1 else 3
+    text = _("no visit for {n} days, every {e} days is due: {o} days overdue").format(
+        n=overdue + every, e=every, o=overdue
+    )
+    return Signal(VISIT_OVERDUE, severity, text)
+
+
+def _executive_overdue(overdue: int, every: int) -> Signal:
+    text = _("executive visit {o} days overdue (every {e} days)").format(o=overdue, e=every)
+    return Signal(EXECUTIVE_OVERDUE, 1, text)
+
+
+def _maintenance_overdue(overdue: int, every: int) -> Signal:
+    text = _("on-site visit {o} days overdue (every {e} days)").format(o=overdue, e=every)
+    return Signal(MAINTENANCE_OVERDUE, 1, text)
+
+
+def _issues(
+    days_past_due: Sequence[int], signals: list[Signal], made: dict[tuple[Any, ...], Signal]
+) -> None:
     """Open issues past due: 1 for one under 30 days late, 3 for three or over 90 days, else 2."""
-    if not days_past_due:
-        return []
-    count, worst = len(days_past_due), max(days_past_due)
+    if days_past_due:
+        signals.append(_once(made, _issues_late, len(days_past_due), max(days_past_due)))
+
+
+def _issues_late(count: int, worst: int) -> Signal:
     severity = 3 if count >= 3 or worst > 90 else 1 if count == 1 and worst <= 30 else 2
     text = _("open issues past due: {n}, the oldest {d} days late").format(n=count, d=worst)
-    return [Signal(ISSUES_PAST_DUE, severity, text)]
+    return Signal(ISSUES_PAST_DUE, severity, text)
 
 
-def _satisfaction(f: HealthFacts) -> list[Signal]:
+def _satisfaction(
+    f: HealthFacts, signals: list[Signal], made: dict[tuple[Any, ...], Signal]
+) -> None:
     """Average rating of recent visits against earlier ones; a fall of 0.5, 1 or 2 points."""
     recent, earlier = f.satisfaction_recent, f.satisfaction_earlier
     if recent is None or earlier is None:
-        return []
+        return
     if f.ratings_recent < MIN_RATINGS or f.ratings_earlier < MIN_RATINGS:
-        return []
+        return
+    if earlier - recent < SATISFACTION_FALL:
+        return
+    signals.append(
+        _once(made, _satisfaction_fell, earlier, f.ratings_earlier, recent, f.ratings_recent)
+    )
+
+
+def _satisfaction_fell(earlier: float, ratings_earlier: int, recent: float, ratings: int) -> Signal:
     fall = earlier - recent
-    if fall < SATISFACTION_FALL:
-        return []
     severity = 3 if fall >= 2 else 2 if fall >= 1 else 1
     text = _(
         "satisfaction fell from {e:.1f} ({ne} visits, {d0}–{d1} days ago) to {r:.1f} "
         "({nr} visits, last {d0} days)"
     ).format(
         e=earlier,
-        ne=f.ratings_earlier,
+        ne=ratings_earlier,
         r=recent,
-        nr=f.ratings_recent,
+        nr=ratings,
         d0=RECENT_DAYS,
         d1=EARLIER_DAYS,
     )
-    return [Signal(SATISFACTION_FALLING, severity, text)]
+    return Signal(SATISFACTION_FALLING, severity, text)
 
 
-def _billing(f: HealthFacts) -> list[Signal]:
+def _billing(f: HealthFacts, signals: list[Signal]) -> None:
     """A shorter billing cycle than before (annual → quarterly → monthly): 1 per step."""
     now, before = f.billing_cycle, f.billing_cycle_before
     if now is None or before is None or CYCLE_MONTHS[now] >= CYCLE_MONTHS[before]:
-        return []
+        return
     steps = list(CYCLE_MONTHS).index(now) - list(CYCLE_MONTHS).index(before)
     when = f.billing_cycle_changed_on.isoformat() if f.billing_cycle_changed_on else "?"
     text = _("billing cycle shortened from {b} to {n} on {d}: the customer commits less").format(
         b=before.value, n=now.value, d=when
     )
-    return [Signal(BILLING_SHORTENED, steps, text)]
+    signals.append(Signal(BILLING_SHORTENED, steps, text))
 
 
-def _people(contacts: Sequence[ContactFacts]) -> list[Signal]:
+def _people(
+    contacts: Sequence[ContactFacts], signals: list[Signal], made: dict[tuple[Any, ...], Signal]
+) -> None:
     """Decision makers unknown, not reached or opposed; no strong tie at owner or VP level."""
-    signals = []
-    deciders = [c for c in contacts if c.buying_role is BuyingRole.DECISION_MAKER]
-    if not deciders:
-        signals.append(Signal(NO_DECISION_MAKER, 1, _("no contact is marked decision maker")))
-    cold = [c.name for c in deciders if c.strength is None or c.strength <= COLD]
+    any_decider = covered = False
+    cold: list[str] = []
+    opposed: list[str] = []
+    for c in contacts:  # one pass: an account can have many people on record
+        if c.buying_role is BuyingRole.DECISION_MAKER:
+            any_decider = True
+            if c.strength is None or c.strength <= COLD:
+                cold.append(c.name)
+            if c.attitude is Attitude.OPPONENT:
+                opposed.append(c.name)
+        if c.level in TOP_LEVELS and c.strength is not None and c.strength >= STRONG:
+            covered = True
+    if not any_decider:
+        signals.append(_once(made, _no_decision_maker))
     if cold:
-        text = _("no relationship with decision maker {n} (strength unknown or ≤ {s})").format(
-            n="、".join(cold), s=COLD
-        )
-        signals.append(Signal(DECISION_MAKER_COLD, 2, text))
-    opposed = [c.name for c in deciders if c.attitude is Attitude.OPPONENT]
+        signals.append(_once(made, _decision_makers_cold, "、".join(cold)))
     if opposed:
-        text = _("decision maker {n} opposes us").format(n="、".join(opposed))
-        signals.append(Signal(DECISION_MAKER_OPPONENT, 3, text))
-    strong = [
-        c
-        for c in contacts
-        if c.level in TOP_LEVELS and c.strength is not None and c.strength >= STRONG
-    ]
-    if not strong:
-        text = _("nobody at owner or VP level with a relationship strength of {s} or more").format(
-            s=STRONG
-        )
-        signals.append(Signal(TOP_UNCOVERED, 2, text))
-    return signals
+        signals.append(_once(made, _decision_makers_opposed, "、".join(opposed)))
+    if not covered:
+        signals.append(_once(made, _top_uncovered))
+
+
+def _no_decision_maker() -> Signal:
+    return Signal(NO_DECISION_MAKER, 1, _("no contact is marked decision maker"))
+
+
+def _decision_makers_cold(names: str) -> Signal:
+    text = _("no relationship with decision maker {n} (strength unknown or ≤ {s})").format(
+        n=names, s=COLD
+    )
+    return Signal(DECISION_MAKER_COLD, 2, text)
+
+
+def _decision_makers_opposed(names: str) -> Signal:
+    return Signal(DECISION_MAKER_OPPONENT, 3, _("decision maker {n} opposes us").format(n=names))
+
+
+def _top_uncovered() -> Signal:
+    text = _("nobody at owner or VP level with a relationship strength of {s} or more").format(
+        s=STRONG
+    )
+    return Signal(TOP_UNCOVERED, 2, text)

@@ -6,10 +6,13 @@ can read, so a score never appears without the arithmetic behind it (docs/engine
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from string import Formatter
+from typing import NamedTuple
 
 from kamdesk.domain.enums import Tier
 from kamdesk.i18n import _
@@ -18,9 +21,8 @@ TIER_ORDER = (Tier.A, Tier.B, Tier.C)
 """Best first; `min_tier` B admits A and B."""
 
 
-@dataclass(frozen=True)
-class TierResult:
-    """Where one account falls in the Pareto ranking by gross profit."""
+class TierResult(NamedTuple):
+    """Where one account falls in the Pareto ranking by gross profit (a tuple: made in bulk)."""
 
     tier: Tier
     rank: int  # 1 = most profit
@@ -42,46 +44,80 @@ def abc_tiers(profits: Mapping[str, int], a_share: float, b_share: float) -> dic
     so the account that crosses the threshold is itself A; B likewise up to `b_share`; the rest
     and every account with no profit (≤ 0) are C. The total counts positive profits only.
     """
-    order = sorted(profits, key=lambda account: (-profits[account], account))
+    # Most profit first, ties by id: sorted by id, then by profit (a stable sort keeps the id
+    # order among equal profits, reversed or not).
+    order = sorted(profits)
+    order.sort(key=profits.__getitem__, reverse=True)
     total = sum(p for p in profits.values() if p > 0)
     a_limit, b_limit = _ratio(a_share), _ratio(b_share)
     # the shares as exact fractions: `before / total < num / den` is `before * den < num * total`
     a_num, a_den = a_limit.numerator * total, a_limit.denominator
     b_num, b_den = b_limit.numerator * total, b_limit.denominator
     head = _("No. {rank}, gross profit {p:,}, {s:.1%} of the total, cumulative {c:.1%}; ")
-    rules = {
-        Tier.A: head + _("the accounts above it make {m:.1%} < {a:.0%} → A"),
-        Tier.B: head + _("the accounts above it make {m:.1%}, from {a:.0%} to under {b:.0%} → B"),
-        Tier.C: head + _("the accounts above it make {m:.1%} ≥ {b:.0%} → C"),
-    }
-    no_profit = _("No. {rank}, gross profit {p:,}: no profit → C")
+    shares = {"a": a_share, "b": b_share}  # the same in every explanation: formatted once
+    explain_a = _bound(head + _("the accounts above it make {m:.1%} < {a:.0%} → A"), shares)
+    explain_b = _bound(
+        head + _("the accounts above it make {m:.1%}, from {a:.0%} to under {b:.0%} → B"), shares
+    )
+    explain_c = _bound(head + _("the accounts above it make {m:.1%} ≥ {b:.0%} → C"), shares)
+    no_profit = _("No. {rank}, gross profit {p:,}: no profit → C").format
     results: dict[str, TierResult] = {}
     before = 0
     for rank, account in enumerate(order, start=1):
         profit = profits[account]
         if profit <= 0 or total == 0:
             cumulative = before / total if total else 0.0
-            text = no_profit.format(rank=rank, p=profit)
-            results[account] = TierResult(Tier.C, rank, profit, 0.0, cumulative, text)
+            results[account] = TierResult(
+                Tier.C, rank, profit, 0.0, cumulative, no_profit(rank=rank, p=profit)
+            )
             continue
         if before * a_den < a_num:
-            tier = Tier.A
+            tier, explain = Tier.A, explain_a
         elif before * b_den < b_num:
-            tier = Tier.B
+            tier, explain = Tier.B, explain_b
         else:
-            tier = Tier.C
+            tier, explain = Tier.C, explain_c
         share, cumulative = profit / total, (before + profit) / total
-        text = rules[tier].format(
-            rank=rank, p=profit, s=share, c=cumulative, m=before / total, a=a_share, b=b_share
-        )
+        text = explain(rank=rank, p=profit, s=share, c=cumulative, m=before / total)
         results[account] = TierResult(tier, rank, profit, share, cumulative, text)
         before += profit
     return results
 
 
-@dataclass(frozen=True)
-class Estimate:
-    """A computed amount (whole yuan) and how it was computed."""
+def _bound(template: str, fixed: Mapping[str, object]) -> Callable[..., str]:
+    """`template.format` with the fields named in `fixed` already filled in.
+
+    The result of calling it with the other fields is `template.format(**fixed, **others)`.
+    A template that converts one of them, reaches into it or nests a format spec is formatted
+    whole each time instead.
+    """
+    parts = []
+    for literal, field, spec, conversion in Formatter().parse(template):
+        parts.append(_escaped(literal))
+        if field is None:
+            continue
+        nested = "{" in (spec or "")
+        if nested or (_root(field) in fixed and (conversion or field not in fixed)):
+            return functools.partial(template.format, **fixed)
+        if field in fixed:
+            parts.append(_escaped(format(fixed[field], spec or "")))
+        else:
+            conversion = "!" + conversion if conversion else ""
+            parts.append("{" + field + conversion + (":" + spec if spec else "") + "}")
+    return "".join(parts).format
+
+
+def _root(field: str) -> str:
+    """The argument a replacement field names: "a" for "a", "a.real" and "a[0]"."""
+    return field.split(".", 1)[0].split("[", 1)[0]
+
+
+def _escaped(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+class Estimate(NamedTuple):
+    """A computed amount (whole yuan) and how it was computed (a tuple: made in bulk)."""
 
     value: int
     explanation: str
@@ -98,20 +134,34 @@ def lifetime_value(
     `yearly_profit` holds the recent full years that are known (the engine passes up to three);
     with none the average is 0. The development cost still to be earned back is subtracted once.
     """
-    average = round(sum(yearly_profit) / len(yearly_profit)) if yearly_profit else 0
-    value = round((average - cost_to_serve_per_year) * expected_years - development_cost)
-    text = _(
-        "(average gross profit {avg:,} over {n} years − cost to serve {cost:,} a year)"
-        " × {years:g} further years − development cost {dev:,} = {v:,}"
-    ).format(
-        avg=average,
-        n=len(yearly_profit),
-        cost=cost_to_serve_per_year,
-        years=expected_years,
-        dev=development_cost,
-        v=value,
+    return lifetime_values(expected_years)(yearly_profit, cost_to_serve_per_year, development_cost)
+
+
+def lifetime_values(expected_years: float) -> Callable[[Sequence[int], int, int], Estimate]:
+    """lifetime_value(…, expected_years, …) for many accounts: the sentence is prepared once."""
+    explain = _bound(
+        _(
+            "(average gross profit {avg:,} over {n} years − cost to serve {cost:,} a year)"
+            " × {years:g} further years − development cost {dev:,} = {v:,}"
+        ),
+        {"years": expected_years},
     )
-    return Estimate(value, text)
+
+    def estimate(
+        yearly_profit: Sequence[int], cost_to_serve_per_year: int, development_cost: int
+    ) -> Estimate:
+        average = round(sum(yearly_profit) / len(yearly_profit)) if yearly_profit else 0
+        value = round((average - cost_to_serve_per_year) * expected_years - development_cost)
+        text = explain(
+            avg=average,
+            n=len(yearly_profit),
+            cost=cost_to_serve_per_year,
+            dev=development_cost,
+            v=value,
+        )
+        return Estimate(value, text)
+
+    return estimate
 
 
 STAR, INVEST, MAINTAIN, REVIEW = "star", "invest", "maintain", "review"

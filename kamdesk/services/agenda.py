@@ -11,11 +11,12 @@ import calendar as _solar_calendar
 import heapq
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from operator import attrgetter
+from string import Formatter
 
 from kamdesk.domain.calendar_days import (
     RULE_FEB29_TO_FEB28,
@@ -30,6 +31,7 @@ from kamdesk.domain.enums import AnniversaryKind, CalendarKind
 from kamdesk.domain.errors import FieldProblem, ValidationError
 from kamdesk.domain.settings import AGENDA_DAYS
 from kamdesk.i18n import _
+from kamdesk.services.bulk import collector_paused
 from kamdesk.services.settings import SettingsService
 from kamdesk.storage.database import Archive
 
@@ -42,7 +44,7 @@ OVERDUE_FOLLOW_UP_DAYS = 90
 MAX_DAYS = 366
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgendaItem:
     """One thing on the agenda, with the record it comes from."""
 
@@ -70,6 +72,7 @@ class AgendaService:
         self.settings = settings
         self.visits_due = visits_due
 
+    @collector_paused
     def agenda(self, start: date, days: int | None = None) -> list[AgendaItem]:
         """Items of [start, start + days), overdue ones first, then by date and kind."""
         if days is None:
@@ -96,61 +99,65 @@ class AgendaService:
         # Anniversaries come by date and first within a day: merge rather than sort them again.
         return [*overdue, *heapq.merge(anniversaries, upcoming, key=attrgetter("on"))]
 
+    @collector_paused
     def anniversaries(self, start: date, end: date) -> list[AgendaItem]:
         """Anniversaries of live contacts and accounts on start..end (inclusive), by date.
 
-        Within a day they keep the order they were entered in.
-        One query, by the (month, day) index, for the days that occur in the window, with the
-        names of their accounts and contacts joined in.
+        Within a day they come by the month and day they were entered with, then in the order
+        they were entered in. One query reads only the recurring days that occur in the window,
+        from the covering index on (calendar, leap month, month, day), with the names of their
+        accounts and contacts joined in.
         """
         if end < start:
             return []
         days = _days_in_window(start, end)
         if not days:
             return []
-        keys = list(days)
         spans = _day_spans(days.values())
-        where_days = " OR ".join(["(a.month = ? AND a.day BETWEEN ? AND ?)"] * len(spans))
+        where_days = " OR ".join([_SPAN_SQL] * len(spans))
         query = f"""
-            SELECT a.id, a.account_id, a.contact_id, a.family_member, a.kind, {_KEY_SQL}, a.year,
-                   a.lead_days, ac.name, ac.short_name, c.name
+            SELECT a.month * 40 + a.day, a.rowid, a.id, a.account_id, a.contact_id,
+                   a.family_member, a.kind, {_KEY_SQL}, a.year, a.lead_days, ac.name,
+                   ac.short_name, c.name
             FROM anniversaries AS a
             JOIN accounts AS ac ON ac.id = a.account_id AND ac.deleted_at IS NULL
             LEFT JOIN contacts AS c ON c.id = a.contact_id AND c.deleted_at IS NULL
             WHERE a.deleted_at IS NULL AND ({where_days})
-              AND {_KEY_SQL} IN ({",".join("?" * len(keys))})
-        """  # only "?" placeholders and the constant _KEY_SQL are put into the text
+        """  # only "?" placeholders and the constants _SPAN_SQL and _KEY_SQL are put into the text
         with self.archive.raw_reading() as connection:
             params = [value for span in spans for value in span]
-            rows = connection.execute(query, [*params, *keys]).fetchall()
-        labels = {kind: kind_label(kind) for kind in AnniversaryKind}
-        title_of, family_of = _("{who} {kind} ({day})"), _("{contact}'s {member}")
-        ages, remind = _Texts(_("{n} years")), _Texts(_("remind {n} days ahead"))
+            rows = connection.execute(query, params).fetchall()
+        # By month and day, then rowid (the order entered): the first two columns, unique
+        # together, so the tuples never compare further. Sorting here is cheaper than asking
+        # SQLite to copy every row through a sorter.
+        rows.sort()
+        titles = _Titles(days)
+        family_of = _("{contact}'s {member}").format
+        ages, remind = _Texts(_SEP + _("{n} years")), _Texts(_SEP + _("remind {n} days ahead"))
+        item = AgendaItem
         by_date: defaultdict[date, list[AgendaItem]] = defaultdict(list)
         for row in rows:
-            rid, account_id, contact_id, member, kind, key, year, lead = row[:8]
-            account, contact_name = (row[8], row[9]), row[10]
-            if contact_id and contact_name is None:
+            rid, account_id, contact_id, member, kind, key, year, lead, name, short, person = row[
+                2:
+            ]
+            if contact_id and person is None:
                 continue  # the contact is deleted
-            if contact_name is None:
-                who = account[1] or account[0]
+            if person is None:
+                who = short or name
             elif member:
-                who = family_of.format(contact=contact_name, member=member)
+                who = family_of(contact=person, member=member)
             else:
-                who = contact_name
+                who = person
             day = days[key]
-            title = title_of.format(who=who, kind=labels.get(kind, kind), day=day.label)
+            title = titles.title(who, kind, key)
             for on, rule, in_year in day.places:
-                parts = [account[0]]
-                if rule:
-                    parts.append(rule)
+                detail = name + rule  # the parts joined by _SEP, as the rule text already is
                 if year and in_year > year:
-                    parts.append(ages[in_year - year])
+                    detail += ages[in_year - year]
                 if lead:
-                    parts.append(remind[lead])
-                detail = " · ".join(parts)
+                    detail += remind[lead]
                 by_date[on].append(
-                    AgendaItem(on, ANNIVERSARY, title, account_id, contact_id, rid, False, detail)
+                    item(on, ANNIVERSARY, title, account_id, contact_id, rid, False, detail)
                 )
         return [item for on in sorted(by_date) for item in by_date[on]]
 
@@ -160,9 +167,60 @@ class AgendaService:
 _KEY_SQL = "((a.calendar = 'lunar') * 10000 + a.leap_month * 1000 + a.month * 40 + a.day)"
 """One integer per distinct recurring day; `_key` computes the same in Python."""
 
+_SPAN_SQL = "(a.calendar = ? AND a.leap_month = ? AND a.month = ? AND a.day BETWEEN ? AND ?)"
+"""Days first to last of one month of one calendar: a range of ix_anniversaries_recurring."""
+
+_SEP = " · "
+"""Between the parts of an item's detail."""
+
 
 def _key(lunar: bool, month: int, day: int, leap: bool) -> int:
     return lunar * 10000 + leap * 1000 + month * 40 + day
+
+
+class _Titles(dict[tuple[str, int], "list[str] | None"]):
+    """Titles "{who} {kind} ({day})" of anniversaries, by kind and day, whoever's day it is.
+
+    Thousands of rows share a kind and a day, so each such title is formatted once, cut where
+    whose day it is goes, and a row only joins its name in. Where that would not give what
+    formatting gives (a translation that converts or pads {who}), the title is formatted whole.
+    """
+
+    def __init__(self, days: Mapping[int, _DayInWindow]) -> None:
+        super().__init__()
+        self.days = days
+        self.template = _("{who} {kind} ({day})")
+        self.labels: dict[str, str] = {kind: kind_label(kind) for kind in AnniversaryKind}
+        self.plain_who = all(
+            not spec and not conversion
+            for _text, field, spec, conversion in Formatter().parse(self.template)
+            if field == "who"
+        )
+
+    def title(self, who: str, kind: str, key: int) -> str:
+        parts = self[kind, key]
+        if parts is None:
+            return self._format(who, kind, key)
+        return who.join(parts)
+
+    def __missing__(self, kind_and_key: tuple[str, int]) -> list[str] | None:
+        kind, key = kind_and_key
+        parts = None
+        if self.plain_who:
+            ahead = self._format(_WHO, kind, key)
+            if ahead.count(_WHO) == self.template.count("{who}"):
+                parts = ahead.split(_WHO)
+        self[kind_and_key] = parts
+        return parts
+
+    def _format(self, who: str, kind: str, key: int) -> str:
+        return self.template.format(
+            who=who, kind=self.labels.get(kind, kind), day=self.days[key].label
+        )
+
+
+_WHO = "\x00"
+"""Stands in for whose day it is in a title formatted ahead."""
 
 
 class _Texts(dict[int, str]):
@@ -186,7 +244,8 @@ class _DayInWindow:
     day: int
     leap: bool
     label: str
-    places: tuple[tuple[date, str, int], ...]  # (date, rule in words or "", year it falls in)
+    # (date, the rule in words after _SEP or "", the year it falls in)
+    places: tuple[tuple[date, str, int], ...]
 
 
 @cache
@@ -230,7 +289,7 @@ def _days_in_window(start: date, end: date) -> dict[int, _DayInWindow]:
             tuple(
                 (
                     o.date,
-                    rule_text(o.rule, lunar, month, day, o.date),
+                    _joined(rule_text(o.rule, lunar, month, day, o.date)),
                     lunar_year_of(o.date, month) if lunar else o.date.year,
                 )
                 for o in found
@@ -239,20 +298,26 @@ def _days_in_window(start: date, end: date) -> dict[int, _DayInWindow]:
     return result
 
 
-def _day_spans(days: Iterable[_DayInWindow]) -> list[tuple[int, int, int]]:
-    """(month, first day, last day) runs covering the given days, for index range scans."""
-    by_month: defaultdict[int, set[int]] = defaultdict(set)
+def _joined(part: str) -> str:
+    """A part of an item's detail as it follows the one before ("" stays "")."""
+    return _SEP + part if part else ""
+
+
+def _day_spans(days: Iterable[_DayInWindow]) -> list[tuple[str, bool, int, int, int]]:
+    """(calendar, leap month, month, first day, last day) runs covering exactly the given days."""
+    by_month: defaultdict[tuple[str, bool, int], set[int]] = defaultdict(set)
     for d in days:
-        by_month[d.month].add(d.day)
+        calendar = CalendarKind.LUNAR.value if d.lunar else CalendarKind.SOLAR.value
+        by_month[calendar, d.leap, d.month].add(d.day)
     spans = []
-    for month in sorted(by_month):
+    for (calendar, leap, month), numbers in sorted(by_month.items()):
         run: list[int] = []
-        for day in sorted(by_month[month]):
+        for day in sorted(numbers):
             if run and day != run[-1] + 1:
-                spans.append((month, run[0], run[-1]))
+                spans.append((calendar, leap, month, run[0], run[-1]))
                 run = []
             run.append(day)
-        spans.append((month, run[0], run[-1]))
+        spans.append((calendar, leap, month, run[0], run[-1]))
     return spans
 
 

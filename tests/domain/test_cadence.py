@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from kamdesk.domain.cadence import CadenceDays, cadence, days_for, due
+from kamdesk.domain.cadence import CadenceDays, Planner, cadence, days_for, due
 from kamdesk.domain.enums import Tier
 from kamdesk.domain.settings import REGISTRY
 
@@ -50,3 +50,15 @@ def test_the_three_rhythms_come_from_the_tier_settings() -> None:
     assert plan.visit.next_due == date(2025, 7, 1)
     assert plan.executive.next_due == TODAY
     assert plan.maintenance.overdue_days == (TODAY - date(2025, 4, 2)).days
+
+
+def test_the_planner_gives_what_cadence_gives_for_every_tier_and_history() -> None:
+    planner = Planner(TODAY)
+    days = {Tier.A: CadenceDays(30, 182, 91), Tier.C: CadenceDays(182, 0, 0)}
+    history = [None, date(2025, 6, 15), date(2025, 5, 16), date(2024, 12, 1), date(2019, 2, 28)]
+    for tier, every in days.items():
+        for last in history:
+            for other in history:
+                expected = cadence(tier, every, last, other, last, TODAY)
+                assert planner.cadence(tier, every, last, other, last) == expected
+                assert planner.cadence(tier, every, last, other, last) == expected  # remembered

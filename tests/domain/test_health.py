@@ -8,7 +8,7 @@ import pytest
 
 from kamdesk.domain.cadence import CadenceDays, cadence
 from kamdesk.domain.enums import Attitude, BillingCycle, BuyingRole, ContactLevel, Tier
-from kamdesk.domain.health import ContactFacts, HealthFacts, assess
+from kamdesk.domain.health import Assessor, ContactFacts, HealthFacts, assess
 
 TODAY = date(2025, 6, 15)
 A_DAYS = CadenceDays(30, 182, 91)
@@ -153,3 +153,28 @@ def test_the_score_is_the_sum_of_severities_and_signals_come_most_severe_first()
     severities = [s.severity for s in health.signals]
     assert severities == sorted(severities, reverse=True)
     assert health.score == sum(severities) == 2 + 1 + 1 + 2  # profit, issue, no DM, top
+
+
+def test_one_assessor_for_many_accounts_gives_what_assess_gives_each() -> None:
+    late = cadence(Tier.A, A_DAYS, date(2025, 3, 1), None, date(2025, 1, 2), TODAY)
+    cold = ContactFacts("欧阳娜娜", ContactLevel.DIRECTOR, BuyingRole.DECISION_MAKER, None, 1)
+    opponent = cold._replace(name="曾国华", attitude=Attitude.OPPONENT, strength=3)
+    accounts = [
+        healthy(),
+        healthy(profit_latest=500_000, cadence=late, issues_days_past_due=(40, 3)),
+        healthy(cadence=late, contacts=(cold, opponent)),
+        healthy(
+            satisfaction_recent=2.5,
+            billing_cycle=BillingCycle.MONTHLY,
+            billing_cycle_before=BillingCycle.ANNUAL,
+            contacts=(),
+        ),
+        healthy(profit_latest=500_000, cadence=late, issues_days_past_due=(40, 3)),
+        healthy(cadence=late, contacts=(cold, opponent)),
+    ]
+    assessor = Assessor(0.2)
+    found = [assessor(facts) for facts in accounts]
+    assert found == [assess(facts, 0.2) for facts in accounts]
+    first = {s.code: s for s in found[1].signals}
+    again = {s.code: s for s in found[4].signals}
+    assert again["issues_past_due"] is first["issues_past_due"]  # made once, then shared

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from kamdesk import i18n
 from kamdesk.domain.enums import Tier
 from kamdesk.domain.value import (
     INVEST,
@@ -18,6 +19,7 @@ from kamdesk.domain.value import (
     full_years,
     key_account_review,
     lifetime_value,
+    lifetime_values,
     median,
     quadrant,
     quadrant_label,
@@ -171,3 +173,41 @@ def test_min_tier_b_admits_a_and_b_and_no_revenue_fails_the_margin() -> None:
 def test_review_warns_when_the_number_of_key_accounts_is_out_of_range() -> None:
     review = key_account_review([facts("甲", "A", 5, 0.3, True)], CRITERIA)
     assert review.warning == "1 key accounts now, 1 after this review; the rule is 2 to 4"
+
+
+def test_equal_profits_rank_by_id_whatever_order_they_come_in() -> None:
+    profits = {"c": 50, "a": 50, "d": -5, "b": 50, "e": 0, "f": 80, "g": -5}
+    for ordering in (profits, dict(reversed(profits.items()))):
+        ranked = abc_tiers(ordering, 0.80, 0.95)
+        assert list(ranked) == ["f", "a", "b", "c", "e", "d", "g"]
+        assert [r.rank for r in ranked.values()] == [1, 2, 3, 4, 5, 6, 7]
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("上面的客户占 {m:.1%}（< {a:.0%}）→ A", "上面的客户占 0.0%（< 80%）→ A"),
+        ("{{A}} if {m:.0%} < {a!r}", "{A} if 0% < 0.8"),  # a conversion: formatted whole
+        ("{a.real:.1f} > {m:{b}}", "0.8 > 0.0"),  # reaching in, a nested spec: the same
+    ],
+)
+def test_tier_explanations_follow_a_translation_whatever_it_does_with_the_shares(
+    rule: str, expected: str
+) -> None:
+    message = "the accounts above it make {m:.1%} < {a:.0%} → A"
+    i18n.install(i18n.CatalogueTranslations({message: rule}))
+    try:
+        [result] = abc_tiers({"甲": 100}, 0.80, 0.95).values()
+    finally:
+        i18n.install(i18n.catalogue("en"))
+    assert result.explanation.endswith(expected)
+
+
+def test_lifetime_values_for_many_accounts_are_what_lifetime_value_gives_each() -> None:
+    estimate = lifetime_values(4.5)
+    for profits, cost, development in (((1_200_000, 900_000), 150_000, 0), ((), 0, 80_000),
+                                       ((-300_000,), 20_000, 5_000)):  # fmt: skip
+        assert estimate(profits, cost, development) == lifetime_value(
+            profits, 4.5, cost, development
+        )
+    assert "× 4.5 further years" in estimate((100,), 0, 0).explanation

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 
+import pytest
+
+from kamdesk import i18n
 from kamdesk.services.agenda import ANNIVERSARY, FESTIVAL, AgendaItem, AgendaService
 from kamdesk.services.workbench import Workbench
 from tests.conftest import Customer
@@ -180,3 +184,84 @@ def test_the_workbench_agenda_lists_visits_the_cadence_calls_for(
     item = items[0]
     assert item.account_id == customer.account.id and item.overdue
     assert "苏州恒瑞精密机械有限公司" in item.title and "18 days overdue" in item.detail
+
+
+def test_days_on_one_date_come_by_month_and_day_then_in_the_order_entered(
+    wb: Workbench, customer: Customer
+) -> None:
+    # 2024 has no leap second month, so lunar leap 2-10 falls with lunar 2-10 on 19 March; both
+    # are month 2, day 10, so they keep the order entered, leap or not.
+    for who, leap in ((customer.owner, True), (customer.vp, False), (customer.buyer, True)):
+        wb.anniversaries.create(contact_id=who.id, kind="birthday", calendar="lunar", month=2,
+                                day=10, leap_month=leap)  # fmt: skip
+    on_the_day = [t for on, t in days_of(agenda(wb, date(2024, 3, 19), 1))]
+    assert [t.split()[0] for t in on_the_day] == ["单田芳", "曾国华", "欧阳娜娜"]
+    # Lunar month 8 of 2025 has 29 days: 8-30 falls on 8-29's date and comes after it.
+    wb.anniversaries.create(contact_id=customer.owner.id, kind="wedding", calendar="lunar",
+                            month=8, day=30)  # fmt: skip
+    wb.anniversaries.create(contact_id=customer.vp.id, kind="wedding", calendar="lunar",
+                            month=8, day=29)  # fmt: skip
+    on_the_day = [t for on, t in days_of(agenda(wb, date(2025, 10, 20), 1))]
+    assert on_the_day == ["曾国华 wedding anniversary (lunar 08-29)",
+                          "单田芳 wedding anniversary (lunar 08-30)"]  # fmt: skip
+    # 29 February falls on 28 February in 2025, after the 28 February days
+    wb.anniversaries.create(contact_id=customer.owner.id, kind="birthday", month=2, day=29)
+    wb.anniversaries.create(contact_id=customer.vp.id, kind="birthday", month=2, day=28)
+    assert [t.split()[0] for on, t in days_of(agenda(wb, date(2025, 2, 28), 1))] == [
+        "曾国华",
+        "单田芳",
+    ]
+
+
+def test_solar_lunar_and_leap_days_with_the_same_numbers_are_told_apart(
+    wb: Workbench, customer: Customer
+) -> None:
+    for calendar, leap in (("solar", False), ("lunar", False), ("lunar", True)):
+        wb.anniversaries.create(contact_id=customer.owner.id, kind="birthday",
+                                calendar=calendar, month=6, day=10, leap_month=leap)  # fmt: skip
+    # 2025 has a leap sixth month: lunar 6-10 is 4 July, leap 6-10 is 3 August
+    found = {on: title for on, title in days_of(agenda(wb, date(2025, 6, 1), 120))}
+    assert found == {
+        date(2025, 6, 10): "单田芳 birthday (06-10)",
+        date(2025, 7, 4): "单田芳 birthday (lunar 06-10)",
+        date(2025, 8, 3): "单田芳 birthday (lunar leap 06-10)",
+    }
+    assert days_of(agenda(wb, date(2025, 8, 1), 5)) == [
+        (date(2025, 8, 3), "单田芳 birthday (lunar leap 06-10)")
+    ]
+
+
+@pytest.fixture
+def title_in() -> Iterator[Callable[[str], None]]:
+    """Translates an anniversary's title with the given template until the test ends."""
+
+    def use(template: str) -> None:
+        i18n.install(i18n.CatalogueTranslations({"{who} {kind} ({day})": template}))
+
+    yield use
+    i18n.install(i18n.catalogue("en"))
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("{who}{kind}（{day}）", "单田芳birthday（lunar 02-10）"),  # the Chinese catalogue's
+        ("{day}: {kind} of {who}, {who}", "lunar 02-10: birthday of 单田芳, 单田芳"),
+        ("{who:>5}|{kind}", "  单田芳|birthday"),  # padded: formatted whole, row by row
+        ("{who!r} {kind}", "'单田芳' birthday"),
+        ("{{who}} {who} {kind}", "{who} 单田芳 birthday"),
+    ],
+)
+def test_anniversary_titles_follow_the_translation_whatever_it_does_with_the_name(
+    wb: Workbench,
+    customer: Customer,
+    title_in: Callable[[str], None],
+    template: str,
+    expected: str,
+) -> None:
+    for _ in range(2):  # the second row of a kind and day reuses what the first one prepared
+        wb.anniversaries.create(contact_id=customer.owner.id, kind="birthday", calendar="lunar",
+                                month=2, day=10)  # fmt: skip
+    title_in(template)
+    titles = [t for _on, t in days_of(agenda(wb, date(2024, 3, 19), 1))]
+    assert titles == [expected, expected]

@@ -284,3 +284,29 @@ def test_review_criteria_come_from_the_settings(wb: Workbench) -> None:
     assert names == {"华东电气", "南方食品", "秦岭装备", "西部物流"}
     assert review.warning == ""
     assert ids
+
+
+def test_two_live_rows_of_one_year_add_up_and_deleted_or_older_rows_do_not_count(
+    wb: Workbench,
+) -> None:
+    account = wb.accounts.create(name="苏州合并机械有限公司", cost_to_serve=100_000)
+    for revenue, profit in ((2_000_000, 300_000), (1_000_000, 200_000)):  # e.g. after a merge
+        wb.years.create(account_id=account.id, year=2024, revenue=revenue, gross_profit=profit)
+    gone = wb.years.create(account_id=account.id, year=2023, revenue=9_000_000,
+                           gross_profit=2_000_000)  # fmt: skip
+    wb.years.delete(gone.id)
+    wb.years.create(account_id=account.id, year=2021, revenue=1_000_000, gross_profit=900_000)
+    s = engine(wb).standing(account.id, TODAY)
+    assert (s.gross_profit, s.rank) == (500_000, 1)
+    assert "profit_fall" not in {x.code for x in s.risk_signals}  # no live 2023 row to fall from
+    # (500,000 − 100,000) × 5: 2021 is before the three years the estimate averages
+    assert s.lifetime_value == 2_000_000
+    assert s.lifetime_explanation.startswith("(average gross profit 500,000 over 1 years")
+    wb.years.create(account_id=account.id, year=2023, revenue=3_000_000, gross_profit=800_000)
+    s = engine(wb).standing(account.id, TODAY)
+    [fall] = [x for x in s.risk_signals if x.code == "profit_fall"]
+    assert "800,000 in 2023 → 500,000 in 2024" in fall.text
+    assert s.lifetime_explanation.startswith("(average gross profit 650,000 over 2 years")
+    wb.accounts.update(account.id, cooperation_since=date(2015, 1, 1))
+    review = engine(wb).key_account_review(TODAY)
+    assert "gross margin 16.7% (at least 15%)" in review.add[0].reason  # 500,000 / 3,000,000
