@@ -1,7 +1,8 @@
 """Sync: the archive file and what it holds, the calendar export, and exchange by file — this
 installation's key, the installations it knows, export and import of packages, the conflicts
 left to decide and the history of packages sent and received. The dialogs live in
-sync_dialogs.py; the work is `SyncService`'s, as for `kamdesk export`, `import` and `keys`."""
+sync_dialogs.py (keys), sync_export.py and sync_import.py; the work is `SyncService`'s, as for
+`kamdesk export`, `import` and `keys`."""
 
 from __future__ import annotations
 
@@ -42,15 +43,15 @@ from kamdesk.ui.fmt import moment
 from kamdesk.ui.models import ID_ROLE, Index
 from kamdesk.ui.page import Page
 from kamdesk.ui.sync_dialogs import (
-    export_package,
     field_title,
-    import_package,
     kind_title,
     register_key_file,
     save_key_file,
     table_title,
     value_text,
 )
+from kamdesk.ui.sync_export import export_package
+from kamdesk.ui.sync_import import import_package
 
 R = TypeVar("R")
 

@@ -25,10 +25,8 @@ from pyrage import x25519
 
 from kamdesk.sync import package
 from kamdesk.sync.keys import InstallationKeys, PublicCard
-from kamdesk.sync.package import (
-    MANIFEST,
-    RECORDS,
-    SIGNATURE,
+from kamdesk.sync.package import MANIFEST, RECORDS, SIGNATURE, read_package, write_package
+from kamdesk.sync.package_errors import (
     BadSignature,
     CountsMismatch,
     DuplicateMember,
@@ -58,8 +56,6 @@ from kamdesk.sync.package import (
     UnsafeMemberName,
     UnsupportedCompression,
     WrongPassphrase,
-    read_package,
-    write_package,
 )
 
 SCHEMA = "0007"

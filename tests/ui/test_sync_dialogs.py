@@ -14,12 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from kamdesk.services.workbench import Workbench
 from kamdesk.sync.keys import InstallationKeys, PublicCard
-from kamdesk.ui import errors, sync_dialogs
+from kamdesk.ui import errors, sync_dialogs, sync_export, sync_import
 from kamdesk.ui.accounts_page import AccountsPage
 from kamdesk.ui.context import Context
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.ops import Op
-from kamdesk.ui.sync_dialogs import ExportDialog, ImportSummaryDialog, KeyDialog
+from kamdesk.ui.sync_dialogs import KeyDialog
+from kamdesk.ui.sync_export import ExportDialog
+from kamdesk.ui.sync_import import ImportSummaryDialog
 from kamdesk.ui.sync_page import SyncPage
 from tests.conftest import SENSITIVE_VALUES, Customer
 from tests.ui.waiting import arrives, wait_until
@@ -174,7 +176,7 @@ def test_my_name_and_key_file(
 def fill_handover(dialog: QDialog, *, passphrase: str, again: str | None = None) -> None:
     assert isinstance(dialog, ExportDialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("handover"))
-    dialog.seal.setCurrentIndex(dialog.seal.findData(sync_dialogs.PASSPHRASE))
+    dialog.seal.setCurrentIndex(dialog.seal.findData(sync_export.PASSPHRASE))
     dialog.passphrase.setText(passphrase)
     dialog.repeat.setText(passphrase if again is None else again)
     wait_until(lambda: dialog.preview is not None)
@@ -212,7 +214,7 @@ def test_a_handover_with_a_passphrase_opens_in_the_other_archive(
         ok.click()
         return dialog.result()
 
-    monkeypatch.setattr(sync_dialogs, "ask_save_path", save)
+    monkeypatch.setattr(sync_export, "ask_save_path", save)
     answer_with(monkeypatch, ExportDialog, hand_over)
     with arrives(None, page.exported, SCRYPT_MS):
         page.export_button.click()
@@ -308,7 +310,7 @@ def test_an_import_shows_its_dry_run_then_merges_and_says_already_applied_the_se
     other.sync.register(page.ctx.wb.sync.public_card())
     package = tmp_path / "from-li.kamx"
     other.sync.export("handover", package, recipients=[page.ctx.wb.archive.installation_id])
-    monkeypatch.setattr(sync_dialogs, "ask_open_path", lambda *args: package)
+    monkeypatch.setattr(sync_import, "ask_open_path", lambda *args: package)
     trusted = answer_with(monkeypatch, KeyDialog, lambda dialog: Accepted)  # unknown sender
 
     said: list[tuple[str, list[str]]] = []
@@ -346,7 +348,7 @@ def test_a_passphrase_is_asked_for_and_asked_again_when_wrong(
     page.ctx.wb.sync.register(other.sync.public_card())
     package = tmp_path / "交接.kamx"
     other.sync.export("handover", package, passphrase=PASSPHRASE)
-    monkeypatch.setattr(sync_dialogs, "ask_open_path", lambda *args: package)
+    monkeypatch.setattr(sync_import, "ask_open_path", lambda *args: package)
     answers = iter(["不对的口令12345", PASSPHRASE])
     asked: list[str] = []
 
@@ -354,7 +356,7 @@ def test_a_passphrase_is_asked_for_and_asked_again_when_wrong(
         asked.append(message)
         return next(answers)
 
-    monkeypatch.setattr(sync_dialogs, "ask_passphrase", passphrase)
+    monkeypatch.setattr(sync_import, "ask_passphrase", passphrase)
     answer_with(monkeypatch, ImportSummaryDialog, lambda dialog: Accepted)
     with arrives(None, page.imported, SCRYPT_MS):
         page.import_button.click()
@@ -370,7 +372,7 @@ def test_cancelling_the_dry_run_writes_nothing(
     page.ctx.wb.sync.register(other.sync.public_card())
     package = tmp_path / "p.kamx"
     other.sync.export("handover", package, recipients=[page.ctx.wb.sync.public_card()])
-    monkeypatch.setattr(sync_dialogs, "ask_open_path", lambda *args: package)
+    monkeypatch.setattr(sync_import, "ask_open_path", lambda *args: package)
     summaries = answer_with(monkeypatch, ImportSummaryDialog, lambda dialog: Rejected)
     page.import_button.click()
     wait_until(lambda: len(summaries) == 1)
@@ -382,7 +384,7 @@ def test_a_file_that_is_no_package_is_a_sentence(
 ) -> None:
     package = tmp_path / "拜访记录.kamx"
     package.write_bytes("不是交换包".encode() * 100)
-    monkeypatch.setattr(sync_dialogs, "ask_open_path", lambda *args: package)
+    monkeypatch.setattr(sync_import, "ask_open_path", lambda *args: package)
     page.import_button.click()
     wait_until(lambda: bool(shown))
     assert shown == ["this file is not a kamdesk exchange package"]
@@ -426,7 +428,7 @@ def test_sensitive_values_stay_home_in_a_default_hq_package(
 ) -> None:
     page.ctx.wb.sync.register(other.sync.public_card(), hq=True)
     target = tmp_path / "hq.kamx"
-    monkeypatch.setattr(sync_dialogs, "ask_save_path", lambda *args: target)
+    monkeypatch.setattr(sync_export, "ask_save_path", lambda *args: target)
 
     def send(dialog: QDialog) -> object:
         assert isinstance(dialog, ExportDialog)
