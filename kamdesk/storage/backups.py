@@ -4,7 +4,7 @@ daily, weekly and monthly copies, and restoring one in place of the archive.
 A backup gets its final name only after `PRAGMA quick_check` passed on the written copy (every
 page and record read back; the full `integrity_check`, which also matches each index against its
 table, runs before a restore), so every file under a backup name is a good one; until then it is
-a hidden ``.part`` file.
+a hidden ``.part`` file, which the next backup removes if a crash left it behind.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import logging
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -23,6 +22,14 @@ from pathlib import Path
 from kamdesk.domain.errors import ArchiveError
 from kamdesk.i18n import _
 from kamdesk.storage.database import Archive, writer_lock
+from kamdesk.storage.files import (
+    DiskFull,
+    fsync_file,
+    is_disk_full,
+    publish,
+    sweep,
+    temporary_file,
+)
 from kamdesk.storage.migrations import KNOWN_REVISIONS
 
 log = logging.getLogger(__name__)
@@ -45,8 +52,8 @@ KEEP_RECENT = 8
 CHECK_MMAP = 1 << 30
 """Memory-mapped reading for the integrity check: about a third faster on a large archive."""
 
-STALE_PART = timedelta(days=1)
-"""A ``.part`` file this old was left by a backup that never finished; rotation removes it."""
+PART_PREFIX = ".kamdesk-"
+"""How the temporary files of backups and restores begin (see kamdesk.storage.files)."""
 
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<day>\d{8})-(?P<time>\d{6})(?:\.(?P<n>\d+))?"
@@ -66,6 +73,10 @@ class BackupError(ArchiveError):
 
 class DamagedArchive(BackupError):
     """The file to copy fails SQLite's integrity check or is not an archive."""
+
+
+class BackupDiskFull(BackupError, DiskFull):
+    """The disk filled up while a backup or a restore was written; nothing was left behind."""
 
 
 @dataclass(frozen=True)
@@ -142,13 +153,13 @@ def make_backup(
         if final == path:
             raise BackupError(_("a backup cannot be written over the archive itself"))
     final.parent.mkdir(parents=True, exist_ok=True)
-    with _scratch(final.parent) as part:
+    with _scratch(final.parent, path) as part:
         try:
             _copy(path, part)
         except sqlite3.DatabaseError as exc:
-            raise _failure(path, exc) from exc
+            raise _failure(path, exc, folder=final.parent) from exc
         counts = _verify(part, path)
-        _publish(part, final)
+        publish(part, final)
     log.info("backed up %s to %s (%s)", path, final, reason)
     match = _NAME.match(final.name)
     return BackupRow(
@@ -178,11 +189,13 @@ def auto_backup(
 
 
 def daily_backup(source: Archive | Path | str, *, now: datetime | None = None) -> BackupRow | None:
-    """The start-of-day backup: made unless the archive already has a backup from today."""
+    """The start-of-day backup: made unless the archive already has a backup from today (then
+    only what an interrupted backup left in the folder is removed)."""
     path = _archive_path(source)
     now = now or datetime.now()
     folder = backup_folder(path)
     if any(row.taken_at.date() == now.date() for row in scan(folder, stem=path.stem)):
+        sweep(folder, PART_PREFIX)
         return None
     return auto_backup(path, DAILY, now=now)
 
@@ -222,7 +235,7 @@ def _copy(path: Path, part: Path) -> None:
     ):
         source.backup(dest)
         dest.execute("PRAGMA journal_mode=DELETE")
-    _fsync(part)
+    fsync_file(part)
 
 
 def _verify(part: Path, source: Path) -> Counts:
@@ -242,15 +255,14 @@ def _verify(part: Path, source: Path) -> Counts:
                 raise DamagedArchive(_("{p} is not a kamdesk archive").format(p=source))
             return _counts(raw)
     except sqlite3.DatabaseError as exc:
-        raise _failure(source, exc) from exc
+        raise _failure(source, exc, folder=part.parent) from exc
 
 
-def _failure(path: Path, exc: sqlite3.DatabaseError) -> BackupError:
+def _failure(path: Path, exc: sqlite3.DatabaseError, *, folder: Path) -> BackupError:
+    """The sentence for a copy of `path` (into `folder`) that failed."""
+    if is_disk_full(exc):
+        return _disk_full(path, folder)
     text = str(exc)
-    if "full" in text:
-        return BackupError(
-            _("not enough disk space to back up {p}; nothing was written").format(p=path)
-        )
     if "locked" in text or "busy" in text:
         return BackupError(
             _("{p} is busy in another program; try again in a moment").format(p=path)
@@ -316,7 +328,7 @@ def rotate(folder: Path, now: datetime, *, stem: str | None = None) -> list[Path
                 with contextlib.suppress(FileNotFoundError):
                     row.path.unlink()
                     removed.append(row.path)
-    _remove_stale_parts(folder, now)
+    sweep(folder, PART_PREFIX)  # the temporary files of backups that never finished
     if removed:
         log.info("rotation removed %d backups from %s", len(removed), folder)
     return removed
@@ -353,13 +365,6 @@ def kept(rows: list[BackupRow], now: datetime) -> set[Path]:
 def _month_back(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 - months
     return date(index // 12, index % 12 + 1, 1)
-
-
-def _remove_stale_parts(folder: Path, now: datetime) -> None:
-    for part in folder.glob(".*.part"):
-        with contextlib.suppress(OSError):
-            if now - datetime.fromtimestamp(part.stat().st_mtime) > STALE_PART:
-                part.unlink()
 
 
 def _parse(path: Path) -> BackupRow | None:
@@ -454,7 +459,7 @@ def restore(
             except DamagedArchive:
                 _keep_damaged(path, folder, now)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with _scratch(path.parent) as part:
+        with _scratch(path.parent, path, restoring=True) as part:
             try:
                 with (
                     contextlib.closing(_connect_backup(the_plan.backup)) as source,
@@ -462,12 +467,14 @@ def restore(
                 ):
                     source.backup(dest)
                     dest.execute("PRAGMA journal_mode=DELETE")
-                _fsync(part)
+                fsync_file(part)
             except sqlite3.DatabaseError as exc:
-                raise _failure(the_plan.backup, exc) from exc
+                if is_disk_full(exc):
+                    raise _disk_full(path, path.parent, restoring=True) from exc
+                raise _failure(the_plan.backup, exc, folder=path.parent) from exc
             _check_integrity(part)
             _retire_journal(path)
-            _publish(part, path)
+            publish(part, path)
     if before is not None:
         rotate(folder, now, stem=path.stem)
     log.info("restored %s from %s", path, the_plan.backup)
@@ -527,10 +534,10 @@ def _keep_damaged(path: Path, folder: Path, now: datetime) -> None:
     for end in ("", "-wal"):
         source = path.with_name(path.name + end)
         if source.exists():
-            with _scratch(folder) as part:
+            with _scratch(folder, path) as part:
                 shutil.copyfile(source, part)
-                _fsync(part)
-                _publish(part, folder / (base + end + ".kept"))
+                fsync_file(part)
+                publish(part, folder / (base + end + ".kept"))
     log.warning("kept the damaged archive %s in %s before restoring", path, folder)
 
 
@@ -538,38 +545,29 @@ def _keep_damaged(path: Path, folder: Path, now: datetime) -> None:
 
 
 @contextlib.contextmanager
-def _scratch(folder: Path) -> Iterator[Path]:
-    """A hidden temporary file in `folder`, removed unless it was renamed away."""
+def _scratch(folder: Path, archive: Path, *, restoring: bool = False) -> Iterator[Path]:
+    """A hidden temporary file in `folder` for a copy of `archive`, removed unless it was
+    renamed away; the ones interrupted backups left there are removed first."""
     try:
-        handle, name = tempfile.mkstemp(prefix=".kamdesk-", suffix=".part", dir=folder)
+        with temporary_file(folder, PART_PREFIX) as part:
+            yield part
     except OSError as exc:
+        if is_disk_full(exc):
+            raise _disk_full(archive, folder, restoring=restoring) from exc
         raise BackupError(_("cannot write in {f}: {e}").format(f=folder, e=exc.strerror)) from exc
-    os.close(handle)
-    part = Path(name)
-    try:
-        yield part
-    except OSError as exc:
-        raise BackupError(_("could not write {f}: {e}").format(f=folder, e=exc.strerror)) from exc
-    finally:
-        for leftover in (part, part.with_name(part.name + "-journal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
 
 
-def _publish(part: Path, final: Path) -> None:
-    """Give a finished, synced file its final name in one step, and make the rename durable."""
-    os.replace(part, final)
-    if os.name == "posix":
-        handle = os.open(final.parent, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
+def _disk_full(archive: Path, folder: Path, *, restoring: bool = False) -> BackupDiskFull:
+    if restoring:
+        text = _(
+            "the disk holding {f} is full, so {p} was not restored; free some space and try again"
+        )
+    else:
+        text = _(
+            "the disk holding {f} is full, so {p} was not backed up; free some space (or remove "
+            "old backups) and try again"
+        )
+    return BackupDiskFull(text.format(f=folder, p=archive))
 
 
 def _connect_backup(path: Path) -> sqlite3.Connection:

@@ -13,11 +13,13 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kamdesk.domain.errors import ArchiveBusy, ArchiveError, KamdeskError, SchemaTooNew
 from kamdesk.domain.hlc import HybridClock, Stamp
 from kamdesk.i18n import _
+from kamdesk.storage.files import DiskFull, is_disk_full
 from kamdesk.storage.migrations import HEAD, KNOWN_REVISIONS
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,10 @@ def read_revision(path: Path) -> str | None:
             return str(version[0]) if version else None
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(_("{p} is not a kamdesk archive ({e})").format(p=path, e=exc)) from exc
+
+
+class ArchiveDiskFull(ArchiveError, DiskFull):
+    """The disk filled up during a save: nothing of the change was kept."""
 
 
 @dataclass
@@ -148,9 +154,19 @@ class Archive:
         if not self.writable:
             raise ArchiveError(_("this archive was opened read-only"))
         bind = self.engine.execution_options(**{_WRITE: True})
-        with Session(bind, expire_on_commit=False) as session, session.begin():
-            yield session
-            _save_clock(session, self.clock.last)
+        try:
+            with Session(bind, expire_on_commit=False) as session, session.begin():
+                yield session
+                _save_clock(session, self.clock.last)
+        except (DBAPIError, sqlite3.Error) as exc:
+            if is_disk_full(exc):
+                raise ArchiveDiskFull(
+                    _(
+                        "the disk holding {f} is full, so this change was not saved and the "
+                        "archive is as it was; free some space and try again"
+                    ).format(f=self.path.parent)
+                ) from exc
+            raise
 
     def stamp(self) -> str:
         """A fresh change stamp from this installation's clock."""

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import copy
 import hashlib
 import io
@@ -48,7 +47,6 @@ import queue
 import re
 import stat
 import struct
-import tempfile
 import threading
 import uuid
 import zipfile
@@ -58,12 +56,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any, BinaryIO, TypeGuard
 
 import pyrage
 from pyrage import x25519
 
 from kamdesk.i18n import _
+from kamdesk.interchange.files import replace_atomically
 from kamdesk.sync.keys import (
     InstallationKeys,
     KeyFileError,
@@ -349,10 +348,11 @@ def write_package(
         )
     del plain
     _report(progress, 90)
-    try:
-        _replace_atomically(target, sealed)
-    except OSError as error:
-        raise PackageWriteError(target, error) from error
+
+    def write(out: BinaryIO) -> None:
+        _write_all(out.fileno(), sealed)
+
+    replace_atomically(target, write, error=PackageWriteError)
     _report(progress, 100)
     return manifest
 
@@ -461,32 +461,6 @@ def _write_all(fd: int, data: bytes) -> None:
     while view:
         written = os.write(fd, view[: 8 * 1024**2])
         view = view[written:]
-
-
-def _replace_atomically(target: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `target`, fsync it, then rename it over
-    `target`. On any error the temporary file is removed and `target` is untouched."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    try:
-        directory = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return  # Windows cannot open a folder; its rename is durable enough
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(directory)
-    finally:
-        os.close(directory)
 
 
 # --- reading -----------------------------------------------------------------------------
