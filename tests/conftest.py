@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import keyring
+import keyring.backend
 import pytest
 
 from kamdesk.services.workbench import Workbench
@@ -158,3 +160,30 @@ def rich_customer(wb: Workbench, customer: Customer) -> Customer:
         severity="high",
     )
     return customer
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring in memory: tests never touch the real one of the machine they run on."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Each test starts with an empty keyring of its own."""
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring

@@ -25,12 +25,26 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
-def open_workbench(args: argparse.Namespace, *, write: bool) -> Workbench:
-    """The archive named by --db (or the default one), opened for reading or writing."""
+def open_workbench(args: argparse.Namespace, *, write: bool, unlock: bool = True) -> Workbench:
+    """The archive named by --db (or the default one), opened for reading or writing.
+
+    A protected archive is unlocked too (unless `unlock` is False): from the keyring if it was
+    unlocked recently, else with the passphrase from $KAMDESK_PASSPHRASE_FILE or the terminal.
+    """
     from kamdesk.services.paths import default_archive_path
     from kamdesk.services.workbench import Workbench
 
-    return Workbench.open(args.db or default_archive_path(), write=write)
+    wb = Workbench.open(args.db or default_archive_path(), write=write)
+    if unlock and wb.archive.sealer.protected:
+        try:
+            if not wb.security.recall():
+                from kamdesk.cli.security import ask_passphrase
+
+                wb.security.unlock(ask_passphrase(_("Passphrase: ")))
+        except BaseException:
+            wb.close()
+            raise
+    return wb
 
 
 def month_day(text: str) -> tuple[int, int]:

@@ -124,6 +124,16 @@ KEY_RANGE_HIGH = declare(
 PROFIT_DROP = declare(
     Setting("risk.profit_drop", float, 0.20, _("Churn risk: a yearly profit fall of"), 0.01, 1)
 )
+LOCK_AFTER_MINUTES = declare(
+    Setting(
+        "security.lock_after_minutes",
+        int,
+        15,
+        _("Lock a protected archive after minutes idle (0 = only when closed)"),
+        0,
+        1440,
+    )
+)
 AGENDA_DAYS = declare(Setting("agenda.days", int, 30, _("Agenda: days ahead"), 1, 366))
 POINTS_PER_10K = declare(
     Setting("points.per_10k", int, 1, _("Points earned per 10,000 of revenue"), 0, 10000)

@@ -135,6 +135,7 @@ class AgendaService:
         family_of = _("{contact}'s {member}").format
         ages, remind = _Texts(_SEP + _("{n} years")), _Texts(_SEP + _("remind {n} days ahead"))
         item = AgendaItem
+        reveal = self.archive.sealer.open  # family members' names are sealed when protected
         by_date: defaultdict[date, list[AgendaItem]] = defaultdict(list)
         for row in rows:
             rid, account_id, contact_id, member, kind, key, year, lead, name, short, person = row[
@@ -145,7 +146,7 @@ class AgendaService:
             if person is None:
                 who = short or name
             elif member:
-                who = family_of(contact=person, member=member)
+                who = family_of(contact=person, member=reveal(member))
             else:
                 who = person
             day = days[key]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Integer, String, Text, TypeDecorator
 from sqlalchemy.sql.schema import Column
 
 from kamdesk.domain.enums import Choice
@@ -23,6 +23,8 @@ class CoerceError(ValueError):
 def coerce(column: Column[Any], value: Any) -> Any:
     """The value `column` should store for `value`, or CoerceError."""
     kind = column.type
+    if isinstance(kind, TypeDecorator):  # e.g. a sealed column: what it stores underneath
+        kind = kind.impl_instance
     if value is None or (isinstance(value, str) and value.strip() == "" and column.nullable):
         if not column.nullable:
             raise CoerceError(_("a value is required"))

@@ -53,6 +53,8 @@ def fill(
     if not 1 <= accounts <= MAX_ACCOUNTS:
         message = _("choose 1 to {n} accounts").format(n=MAX_ACCOUNTS)
         raise ValidationError([FieldProblem("accounts", message)])
+    if archive.sealer.protected:  # the fast path below writes values as the sampler drew them
+        raise ArchiveError(_("sample data goes into a new archive without a passphrase"))
     day = today or date.today()
     written = dict.fromkeys((t.name for t in TABLES), 0)
     with archive.writing() as session:

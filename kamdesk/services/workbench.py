@@ -31,6 +31,7 @@ from kamdesk.storage.database import Archive
 from kamdesk.storage.search_index import rebuild
 
 if TYPE_CHECKING:
+    from kamdesk.services.security import SecurityService
     from kamdesk.sync.service import SyncService
 
 
@@ -72,6 +73,13 @@ class Workbench:
         from kamdesk.sync.service import SyncService
 
         return SyncService(self.archive)
+
+    @cached_property
+    def security(self) -> SecurityService:
+        """The passphrase protecting the sensitive fields (see docs/security.md)."""
+        from kamdesk.services.security import SecurityService
+
+        return SecurityService(self.archive, self.settings)
 
     def _tier_of(self, account_id: str) -> Tier:
         return self.engine.standing(account_id).tier

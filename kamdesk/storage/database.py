@@ -21,6 +21,7 @@ from kamdesk.domain.hlc import HybridClock, Stamp
 from kamdesk.i18n import _
 from kamdesk.storage.files import DiskFull, is_disk_full
 from kamdesk.storage.migrations import HEAD, KNOWN_REVISIONS
+from kamdesk.storage.sealing import SEAL_META, Sealer, SealSpec, attach
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ def _configure(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA secure_delete=ON")  # freed pages are zeroed, not left readable
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -82,6 +84,8 @@ class Archive:
     installation_id: str
     clock: HybridClock
     _lock: FileLock | None = field(default=None, repr=False)
+    sealer: Sealer = field(default_factory=Sealer, repr=False)
+    """Seals and opens the fields labelled sensitive (see kamdesk.storage.sealing)."""
 
     @classmethod
     def open(cls, path: Path | str, *, write: bool = True) -> Archive:
@@ -107,7 +111,9 @@ class Archive:
             _configure(engine)
             if revision != HEAD:
                 _upgrade(path, engine, revision, lock)
-            installation_id, last = _load_identity(engine)
+            installation_id, last, seal = _load_identity(engine)
+            sealer = Sealer(SealSpec.from_text(seal) if seal else None)
+            attach(engine, sealer)
             if write:
                 _daily_backup(path)
         except BaseException:
@@ -115,10 +121,11 @@ class Archive:
                 lock.release()
             raise
         clock = HybridClock(installation_id, last)
-        return cls(path, engine, write, installation_id, clock, lock)
+        return cls(path, engine, write, installation_id, clock, lock, sealer)
 
     def close(self) -> None:
-        """Release the engine and the writer lock."""
+        """Release the engine and the writer lock (and forget the data key)."""
+        self.sealer.lock()
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
@@ -225,7 +232,7 @@ def _daily_backup(path: Path) -> None:
         log.warning("no start-of-day backup of %s: %s", path, exc)
 
 
-def _load_identity(engine: Engine) -> tuple[str, Stamp | None]:
+def _load_identity(engine: Engine) -> tuple[str, Stamp | None, str | None]:
     from kamdesk.storage.models import Meta
 
     with Session(engine) as session:
@@ -234,7 +241,7 @@ def _load_identity(engine: Engine) -> tuple[str, Stamp | None]:
     if installation_id is None:
         raise ArchiveError(_("the archive has no installation id; run `kamdesk check`"))
     last = values.get("hlc_last")
-    return installation_id, Stamp.decode(last) if last else None
+    return installation_id, Stamp.decode(last) if last else None, values.get(SEAL_META)
 
 
 def _save_clock(session: Session, last: Stamp) -> None:

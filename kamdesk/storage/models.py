@@ -46,6 +46,7 @@ from kamdesk.domain.enums import (
     Tier,
     VisitKind,
 )
+from kamdesk.storage.sealing import Sealed, SealedJSON
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -192,11 +193,11 @@ class Contact(Record):
     preferred_time: Mapped[str] = col(String(100), default="")
     hometown: Mapped[str] = col(String(100), default="", sensitivity=PERSONAL)
     education: Mapped[str] = col(String(200), default="", sensitivity=PERSONAL)
-    family_members: Mapped[str] = col(Text, default="", sensitivity=SENSITIVE)
-    children: Mapped[str] = col(Text, default="", sensitivity=SENSITIVE)
+    family_members: Mapped[str] = col(Sealed(), default="", sensitivity=SENSITIVE)
+    children: Mapped[str] = col(Sealed(), default="", sensitivity=SENSITIVE)
     hobbies: Mapped[str] = col(Text, default="", sensitivity=PERSONAL)
-    health_notes: Mapped[str] = col(Text, default="", sensitivity=SENSITIVE)
-    income_range: Mapped[str] = col(String(100), default="", sensitivity=SENSITIVE)
+    health_notes: Mapped[str] = col(Sealed(), default="", sensitivity=SENSITIVE)
+    income_range: Mapped[str] = col(Sealed(100), default="", sensitivity=SENSITIVE)
     notes: Mapped[str] = col(Text, default="")
 
 
@@ -208,9 +209,10 @@ class Preference(Record):
     account_id: Mapped[str] = col(ForeignKey("accounts.id"), index=True)
     contact_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None, index=True)
     category: Mapped[PreferenceCategory] = col(choice(PreferenceCategory))
-    value: Mapped[str] = col(String(200))
+    # Sealed whatever the row's label: any preference may be marked sensitive.
+    value: Mapped[str] = col(Sealed(200))
     likes: Mapped[bool] = col(Boolean, default=True)
-    note: Mapped[str] = col(Text, default="")
+    note: Mapped[str] = col(Sealed(), default="")
     learned_on: Mapped[date | None] = col(Date, default=None)
     sensitivity: Mapped[Sensitivity] = col(choice(Sensitivity), default=NORMAL)
 
@@ -240,7 +242,7 @@ class Anniversary(Record):
 
     account_id: Mapped[str] = col(ForeignKey("accounts.id"), index=True)
     contact_id: Mapped[str | None] = col(ForeignKey("contacts.id"), default=None, index=True)
-    family_member: Mapped[str] = col(String(100), default="", sensitivity=SENSITIVE)
+    family_member: Mapped[str] = col(Sealed(100), default="", sensitivity=SENSITIVE)
     kind: Mapped[AnniversaryKind] = col(choice(AnniversaryKind))
     calendar: Mapped[CalendarKind] = col(choice(CalendarKind), default=CalendarKind.SOLAR)
     month: Mapped[int] = col(Integer)
@@ -439,9 +441,9 @@ class SyncConflict(Base):
     table_name: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[str] = mapped_column(String(36), index=True)
     field: Mapped[str] = mapped_column(String(60))
-    kept_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    kept_value: Mapped[Any] = mapped_column(SealedJSON, nullable=True)
     kept_stamp: Mapped[str] = mapped_column(String(64))
-    other_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    other_value: Mapped[Any] = mapped_column(SealedJSON, nullable=True)
     other_stamp: Mapped[str] = mapped_column(String(64))
     package_id: Mapped[str] = mapped_column(String(64))
     found_at: Mapped[datetime] = mapped_column(DateTime)

@@ -146,12 +146,14 @@ class SyncService:
         if self._keys is None:
             with self.archive.reading() as session:
                 stored = session.get(Meta, KEYS_META)
+            sealer = self.archive.sealer  # secret keys are sealed when the archive is protected
             if stored is not None:
-                self._keys = InstallationKeys.from_secret_text(stored.value)
+                self._keys = InstallationKeys.from_secret_text(sealer.open(stored.value))
             else:
                 made = InstallationKeys.generate(self.archive.installation_id)
+                secret = sealer.seal(made.to_secret_text())
                 with self.archive.writing() as session:
-                    session.merge(Meta(key=KEYS_META, value=made.to_secret_text()))
+                    session.merge(Meta(key=KEYS_META, value=secret))
                 self._keys = made
         return self._keys
 
@@ -162,7 +164,9 @@ class SyncService:
         """The name others see on this installation's key and packages (e.g. "王经理")."""
         renamed = dataclasses.replace(self.keys(), name=name.strip())
         with self.archive.writing() as session:
-            session.merge(Meta(key=KEYS_META, value=renamed.to_secret_text()))
+            session.merge(
+                Meta(key=KEYS_META, value=self.archive.sealer.seal(renamed.to_secret_text()))
+            )
         self._keys = renamed
         return renamed.public()
 
@@ -200,6 +204,12 @@ class SyncService:
 
     def hq(self) -> PeerRow | None:
         return next((p for p in self.peers() if p.is_hq), None)
+
+    def hq_card(self) -> tuple[PeerRow, PublicCard] | None:
+        """Headquarters as registered here, with its public key card; None if not registered."""
+        hq = self.hq()
+        card = self._card(hq.installation_id) if hq is not None else None
+        return (hq, card) if hq is not None and card is not None else None
 
     def _card(self, installation_id: str) -> PublicCard | None:
         if installation_id == self.archive.installation_id:

@@ -21,6 +21,7 @@ class Notifier(QObject):
     changed = Signal()
     open_account = Signal(str)  # account id
     open_contact = Signal(str)  # contact id
+    lock_requested = Signal()  # lock the archive now (the window shows its lock screen)
 
 
 class Context:

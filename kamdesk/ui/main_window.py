@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +28,7 @@ from kamdesk.ui.context import Context
 from kamdesk.ui.i18n import LANGUAGE_KEY
 from kamdesk.ui.ops import Op, Progress
 from kamdesk.ui.page import Page
+from kamdesk.ui.security import IdleWatch, LockScreen, UnprotectedBanner
 
 if TYPE_CHECKING:
     from kamdesk.ui.account_page import AccountPage
@@ -83,16 +85,31 @@ class MainWindow(QMainWindow):
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.opening.setWordWrap(True)
         self.stack.addWidget(self.opening)
-        central = QWidget()
-        row = QHBoxLayout(central)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.banner = UnprotectedBanner()
+        self.banner.hide()
+        self.banner.protect_requested.connect(self.protect_archive)
+        column.addWidget(self.banner)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        column.addLayout(row, 1)
+        self.frame = QStackedWidget()  # the content, or the lock screen while locked
+        self.frame.addWidget(content)
+        self.lock_screen: LockScreen | None = None
+        self._after_unlock: Callable[[], None] | None = None
+        self.idle = IdleWatch(self._idle_minutes, self)
+        self.idle.idle.connect(self.lock_now)
+        self.setCentralWidget(self.frame)
         self.nav.currentRowChanged.connect(self._nav_changed)
         ctx.notifier.open_account.connect(self.open_account)
         ctx.notifier.open_contact.connect(self.open_contact)
         ctx.notifier.changed.connect(self._changed)
+        ctx.notifier.lock_requested.connect(self.lock_now)
         self.standings_pause = QTimer(self)
         self.standings_pause.setSingleShot(True)
         self.standings_pause.setInterval(STANDINGS_PAUSE_MS)
@@ -119,6 +136,11 @@ class MainWindow(QMainWindow):
             from kamdesk.services.workbench import Workbench
 
             wb = Workbench.open(path)
+            try:
+                wb.security.recall()  # unlocked a moment ago (the keyring): no passphrase
+            except BaseException:
+                wb.close()
+                raise
             page_class(first)  # its code loads here too, so the GUI thread only builds it
             return wb
 
@@ -127,13 +149,20 @@ class MainWindow(QMainWindow):
 
             assert isinstance(wb, Workbench)
             self.ctx.attach(wb)
-            self._ready()
-            if sample_data:
-                self.load_sample_data()
-            elif wb.accounts.count() == 0:
-                self.offer_first_steps()
+
+            def go_on() -> None:
+                self._ready()
+                if sample_data:
+                    self.load_sample_data()
+                elif wb.accounts.count() == 0:
+                    self.offer_first_steps()
+                else:
+                    self.refresh_standings()
+
+            if wb.security.needs_unlock:
+                self._show_lock(go_on)
             else:
-                self.refresh_standings()
+                go_on()
 
         def failed(exc: BaseException) -> None:
             from kamdesk.ui.errors import sentence
@@ -147,10 +176,64 @@ class MainWindow(QMainWindow):
 
     def _ready(self) -> None:
         self._enable_archive(True)
+        self._protection_changed()
         self.statusBar().showMessage(_("Archive {path}").format(path=self.path), 5000)
         self.show_page(self._last_page())
         self.history.clear()
         self.opened.emit()
+
+    # the passphrase -----------------------------------------------------------------------------
+    def _idle_minutes(self) -> int:
+        if not self.ctx.is_open:
+            return 0
+        status = self.ctx.wb.security.status()
+        return status.lock_after_minutes if status.protected and status.unlocked else 0
+
+    def lock_now(self) -> None:
+        """Forget the key (here and in the keyring) and show the lock screen."""
+        if not self.ctx.is_open or not self.ctx.wb.security.status().protected:
+            return
+        if self.lock_screen is not None and self.frame.currentWidget() is self.lock_screen:
+            return
+        self.standings_pause.stop()
+        self.ctx.wb.security.lock()
+        self._show_lock(lambda: None)
+
+    def _show_lock(self, then: Callable[[], None]) -> None:
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen(self.ctx)
+            self.lock_screen.unlocked.connect(self._unlocked)
+            self.frame.addWidget(self.lock_screen)
+        self._after_unlock = then
+        self.idle.stop()
+        self._enable_archive(False)
+        self.lock_screen.prepare()
+        self.frame.setCurrentWidget(self.lock_screen)
+        self.lock_screen.passphrase.setFocus()
+
+    def _unlocked(self) -> None:
+        self.frame.setCurrentIndex(0)
+        self._enable_archive(True)
+        then, self._after_unlock = self._after_unlock, None
+        if then is not None:
+            then()
+        self.idle.start()
+
+    def protect_archive(self) -> None:
+        from kamdesk.ui.security import protect
+
+        protect(self, self.ctx, self._protection_changed)
+
+    def _protection_changed(self) -> None:
+        status = self.ctx.wb.security.status()
+        self.banner.setVisible(not status.protected and self.ctx.wb.accounts.count() > 0)
+        self.protect_action.setVisible(not status.protected)
+        self.lock_action.setVisible(status.protected)
+        if status.protected:
+            self.idle.start()
+        sync = self.pages.get("sync")
+        if sync is not None:
+            sync.refresh()
 
     def _last_page(self) -> str:
         last = str(self.ctx.settings.value("window/page", "today") or "today")
@@ -274,6 +357,12 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addAction(self._action(_("Back &up now"), self.back_up_now))
         file.addAction(self._action(_("&Restore…"), self.restore_backup))
+        file.addSeparator()
+        self.protect_action = self._action(_("&Protect with a passphrase…"), self.protect_archive)
+        file.addAction(self.protect_action)
+        self.lock_action = self._action(_("&Lock"), self.lock_now, "Ctrl+L")
+        self.lock_action.setVisible(False)
+        file.addAction(self.lock_action)
         file.addSeparator()
         file.addAction(
             self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit, needs_archive=False)
@@ -449,6 +538,10 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         self.history.clear()
         self.show_page("today")
+        if self.ctx.wb.security.needs_unlock and not self.ctx.wb.security.recall():
+            self._show_lock(self._protection_changed)
+            return
+        self._protection_changed()
         self.refresh_standings()
 
     def set_language(self, code: str) -> None:

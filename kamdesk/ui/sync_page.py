@@ -42,6 +42,7 @@ from kamdesk.ui.context import Context
 from kamdesk.ui.fmt import moment
 from kamdesk.ui.models import ID_ROLE, Index
 from kamdesk.ui.page import Page
+from kamdesk.ui.security import ProtectionBox
 from kamdesk.ui.sync_dialogs import (
     field_title,
     kind_title,
@@ -210,7 +211,9 @@ class SyncPage(Page):
         calendar = QGroupBox(_("Calendar file"))
         self.export_box = CalendarExport(self.ctx, today=today or date.today)
         QVBoxLayout(calendar).addWidget(self.export_box)
-        return scrolling(facts, held, calendar)
+        self.protection = ProtectionBox(self.ctx)
+        self.protection.lock_requested.connect(self.ctx.notifier.lock_requested)
+        return scrolling(facts, self.protection, held, calendar)
 
     def _exchange_tab(self) -> QWidget:
         me = QGroupBox(_("This installation"))
@@ -328,6 +331,7 @@ class SyncPage(Page):
         )
         folder = backup_folder(summary.path)
         self.backups.setText(f"{folder} ({len(scan(folder, stem=summary.path.stem))})")
+        self.protection.refresh()
         for row, table in enumerate(COUNTED_TABLES):
             cells = (
                 table_title(table),

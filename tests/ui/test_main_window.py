@@ -144,7 +144,8 @@ def test_the_window_is_up_before_the_archive_opens_and_fills_in_once_it_has(
         w.open_archive()
     assert not told.called
     try:
-        assert w.nav.isEnabled() and all(action.isEnabled() for action in w.archive_actions)
+        shown = [action for action in w.archive_actions if action.isVisible()]
+        assert w.nav.isEnabled() and all(action.isEnabled() for action in shown)
         assert w.current_key() == "today"
         assert ctx.wb.accounts.count() == 1
         qtbot.waitUntil(lambda: w._standings_op is None)
