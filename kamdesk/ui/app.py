@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -21,6 +23,10 @@ from kamdesk.ui.ops import Op
 from kamdesk.ui.resources import apply_font, register_font
 
 log = logging.getLogger("kamdesk.ui")
+
+SMOKE = "KAMDESK_SMOKE"
+"""When set, the desktop prints when its window and then the archive's first page are painted,
+and quits: the packaging smoke test and the start-up benchmark start it this way."""
 
 
 def instance_name(path: Path) -> str:
@@ -101,6 +107,8 @@ def run(path: Path, *, sample_data: bool = False, argv: Sequence[str] = ()) -> i
     server = listen(name, window)
     window.show()  # at once: the archive opens (and SQLAlchemy loads) off the GUI thread
     window.open_archive(sample_data=sample_data)
+    if os.environ.get(SMOKE):
+        quit_when_ready(app, window)
     try:
         status = int(app.exec())
         return 1 if window.open_failed else status
@@ -109,3 +117,19 @@ def run(path: Path, *, sample_data: bool = False, argv: Sequence[str] = ()) -> i
         Op.finish_all()
         if ctx.is_open:
             ctx.wb.close()
+
+
+def quit_when_ready(app: QApplication, window: MainWindow) -> None:
+    """Print "window <time>" once the window is painted, "ready <time>" once the archive is
+    open and its first page painted, then quit the normal way."""
+
+    def painted(stage: str) -> None:
+        window.repaint()
+        print(stage, time.time(), flush=True)
+
+    def ready() -> None:
+        painted("ready")
+        app.quit()
+
+    QTimer.singleShot(0, lambda: painted("window"))
+    window.opened.connect(ready)
