@@ -492,6 +492,10 @@
         <translation>{a} 个客户，{c} 位联系人，{v} 次拜访</translation>
     </message>
     <message>
+        <source>Passphrase: </source>
+        <translation>口令： </translation>
+    </message>
+    <message>
         <source>&apos;{t}&apos; is not MM-DD</source>
         <translation>“{t}”不是 MM-DD 格式的日期</translation>
     </message>
@@ -638,6 +642,138 @@
     <message>
         <source>there is no setting {k}; `kamdesk settings` lists them</source>
         <translation>没有名为 {k} 的设置；`kamdesk settings` 会列出全部设置</translation>
+    </message>
+    <message>
+        <source>headquarters: consolidate managers&apos; packages into PostgreSQL, report across them</source>
+        <translation>总部：将各客户经理的数据包汇总到 PostgreSQL，并生成跨客户经理的报表</translation>
+    </message>
+    <message>
+        <source>Headquarters keeps a PostgreSQL database of every manager&apos;s packages. Give its URL with --url or in ${v}; the password is best kept in ~/.pgpass.</source>
+        <translation>总部用一个 PostgreSQL 数据库保存所有客户经理的数据包。请用 --url 或在 ${v} 中给出数据库 URL；密码最好保存在 ~/.pgpass 中。</translation>
+    </message>
+    <message>
+        <source>create HQ&apos;s database and keys in an empty PostgreSQL database, or upgrade it</source>
+        <translation>在空的 PostgreSQL 数据库中创建总部数据库和密钥，或将其升级</translation>
+    </message>
+    <message>
+        <source>the name managers see on HQ&apos;s key</source>
+        <translation>客户经理在总部密钥上看到的名称</translation>
+    </message>
+    <message>
+        <source>also write HQ&apos;s public key file</source>
+        <translation>同时写出总部的公钥文件</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s public key for managers; register managers&apos; keys</source>
+        <translation>供客户经理使用的总部公钥；登记客户经理的密钥</translation>
+    </message>
+    <message>
+        <source>Without options: show HQ&apos;s public key and fingerprint. Managers register it with kamdesk keys --register HQ.pub --hq; read them the fingerprint by phone.</source>
+        <translation>不带选项时：显示总部的公钥和指纹。客户经理用 kamdesk keys --register HQ.pub --hq 登记该公钥；请通过电话把指纹念给他们核对。</translation>
+    </message>
+    <message>
+        <source>write HQ&apos;s key file</source>
+        <translation>写出总部的密钥文件</translation>
+    </message>
+    <message>
+        <source>trust packages signed by this manager&apos;s key (repeatable)</source>
+        <translation>信任用此客户经理的密钥签名的数据包（可重复使用）</translation>
+    </message>
+    <message>
+        <source>replace the key registered for it before</source>
+        <translation>替换之前为其登记的密钥</translation>
+    </message>
+    <message>
+        <source>list the registered managers</source>
+        <translation>列出已登记的客户经理</translation>
+    </message>
+    <message>
+        <source>write HQ&apos;s secret age key (AGE-SECRET-KEY-1…) to a new file, to reset a manager&apos;s forgotten passphrase (kamdesk reset-passphrase --recovery-key FILE); keep it offline</source>
+        <translation>将总部的 age 私钥（AGE-SECRET-KEY-1…）写入一个新文件，用于重置客户经理忘记的口令（kamdesk reset-passphrase --recovery-key FILE）；请离线保管</translation>
+    </message>
+    <message>
+        <source>merge managers&apos; packages (.kamx) into the HQ database</source>
+        <translation>将客户经理的数据包（.kamx）合并到总部数据库</translation>
+    </message>
+    <message>
+        <source>Each package is checked, then merged in its own transaction: all of it or none. Several consolidations may run at once. The exit status is 1 if any package was refused.</source>
+        <translation>每个数据包先经过检查，再在各自的事务中合并：要么全部合并，要么全不合并。可以同时运行多个汇总。只要有数据包被拒绝，退出状态即为 1。</translation>
+    </message>
+    <message>
+        <source>the outcomes as JSON</source>
+        <translation>以 JSON 格式输出结果</translation>
+    </message>
+    <message>
+        <source>the Excel report across managers</source>
+        <translation>跨客户经理的 Excel 报表</translation>
+    </message>
+    <message>
+        <source>Managers, accounts with their manager and tier, the visits of the period and the open issues. No field labelled sensitive is read.</source>
+        <translation>客户经理、客户（含所属客户经理和等级）、本期拜访和未解决的客户问题。不读取任何标为敏感的字段。</translation>
+    </message>
+    <message>
+        <source>the year (default: this year)</source>
+        <translation>年份（默认：今年）</translation>
+    </message>
+    <message>
+        <source>one quarter of it</source>
+        <translation>其中某一季度</translation>
+    </message>
+    <message>
+        <source>the HQ database, postgresql://user@host/db (default: ${v})</source>
+        <translation>总部数据库，postgresql://user@host/db（默认：${v}）</translation>
+    </message>
+    <message>
+        <source>give the HQ database: --url postgresql://user@host/db, or set ${v}</source>
+        <translation>请指定总部数据库：--url postgresql://user@host/db，或设置 ${v}</translation>
+    </message>
+    <message>
+        <source>HQ database ready at {db}; HQ&apos;s key fingerprint {f}</source>
+        <translation>总部数据库已在 {db} 就绪；总部密钥指纹 {f}</translation>
+    </message>
+    <message>
+        <source>wrote {p}; fingerprint {f}</source>
+        <translation>已写入 {p}；指纹 {f}</translation>
+    </message>
+    <message>
+        <source>registered {n} ({i}), fingerprint {f}</source>
+        <translation>已登记 {n}（{i}），指纹 {f}</translation>
+    </message>
+    <message>
+        <source>wrote {p}: HQ&apos;s secret key; whoever holds it can open packages sent to HQ</source>
+        <translation>已写入 {p}：总部的私钥；持有它的人都能打开发给总部的数据包</translation>
+    </message>
+    <message>
+        <source>fingerprint: {f}</source>
+        <translation>指纹：{f}</translation>
+    </message>
+    <message>
+        <source>{p} already exists; choose a new file</source>
+        <translation>{p} 已存在；请选择一个新文件</translation>
+    </message>
+    <message>
+        <source>cannot write {p}: {e}</source>
+        <translation>无法写入 {p}：{e}</translation>
+    </message>
+    <message>
+        <source>{n} packages: {a} applied, {d} already applied, {r} refused</source>
+        <translation>{n} 个数据包：已导入 {a} 个，之前已导入 {d} 个，拒绝 {r} 个</translation>
+    </message>
+    <message>
+        <source>applied {f} from {s}: {new} new, {changed} changed, {deleted} deleted, {c} conflicts</source>
+        <translation>已导入来自 {s} 的 {f}：新增 {new}，更改 {changed}，删除 {deleted}，冲突 {c}</translation>
+    </message>
+    <message>
+        <source>already applied: {f} (package {i} from {s}); nothing changed</source>
+        <translation>已导入过：{f}（来自 {s} 的数据包 {i}）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>refused {f}: {why}</source>
+        <translation>已拒绝 {f}：{why}</translation>
+    </message>
+    <message>
+        <source>wrote {p}: {m} managers, {a} accounts, {v} visits in {period}, {i} open issues</source>
+        <translation>已写入 {p}：{m} 个客户经理，{a} 个客户，{period} 的 {v} 次拜访，{i} 个未解决问题</translation>
     </message>
     <message>
         <source>contacts from a vCard (.vcf) or CSV file: a phone&apos;s address book, Outlook, Excel</source>
@@ -952,6 +1088,114 @@
         <translation>已将 {n} 份文档合并为 {p}</translation>
     </message>
     <message>
+        <source>protect the sensitive fields with a passphrase</source>
+        <translation>为敏感字段设置口令保护</translation>
+    </message>
+    <message>
+        <source>Seal family, children, health, income, family members&apos; names and preferences on disk, in backups and in the log, with a key only your passphrase opens. If headquarters&apos; key is registered, headquarters can reset a forgotten passphrase; otherwise it cannot be recovered.</source>
+        <translation>将家庭、子女、健康、收入、家庭成员姓名和喜好在磁盘、备份和日志中加密，密钥只有您的口令才能打开。如果已登记总部的密钥，总部可以重置忘记的口令；否则口令无法找回。</translation>
+    </message>
+    <message>
+        <source>read the new passphrase from this file</source>
+        <translation>从此文件读取新口令</translation>
+    </message>
+    <message>
+        <source>unlock a protected archive (it locks itself again after the idle time)</source>
+        <translation>解锁受保护的档案库（空闲一段时间后会自动重新锁定）</translation>
+    </message>
+    <message>
+        <source>read the passphrase from this file</source>
+        <translation>从此文件读取口令</translation>
+    </message>
+    <message>
+        <source>lock the archive now, here and in the desktop</source>
+        <translation>立即锁定档案库（命令行和桌面程序中同时锁定）</translation>
+    </message>
+    <message>
+        <source>change the passphrase</source>
+        <translation>更改口令</translation>
+    </message>
+    <message>
+        <source>read the current passphrase from this file</source>
+        <translation>从此文件读取当前口令</translation>
+    </message>
+    <message>
+        <source>set a new passphrase with headquarters&apos; recovery key</source>
+        <translation>用总部的恢复密钥设置新口令</translation>
+    </message>
+    <message>
+        <source>For a forgotten passphrase: headquarters&apos; secret key file (its age identity, AGE-SECRET-KEY-1…) opens the recovery copy of this archive&apos;s key.</source>
+        <translation>用于忘记口令的情况：总部的私钥文件（其 age 身份，AGE-SECRET-KEY-1…）可以打开本档案库密钥的恢复副本。</translation>
+    </message>
+    <message>
+        <source>let headquarters&apos; registered key reset a forgotten passphrase</source>
+        <translation>允许用已登记的总部密钥重置忘记的口令</translation>
+    </message>
+    <message>
+        <source>cannot read {p}: {e}</source>
+        <translation>无法读取 {p}：{e}</translation>
+    </message>
+    <message>
+        <source>a passphrase is needed: give --passphrase-file or set {e}</source>
+        <translation>需要口令：请指定 --passphrase-file 或设置 {e}</translation>
+    </message>
+    <message>
+        <source>Once more: </source>
+        <translation>再输入一次： </translation>
+    </message>
+    <message>
+        <source>the two passphrases differ; nothing was changed</source>
+        <translation>两次输入的口令不一致；未做任何更改</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>新口令： </translation>
+    </message>
+    <message>
+        <source>sensitive fields are protected; backups beside the archive were sealed too</source>
+        <translation>敏感字段已受保护；档案库旁的备份也已加密</translation>
+    </message>
+    <message>
+        <source>a forgotten passphrase can be reset by {h}</source>
+        <translation>忘记口令时可由 {h} 重置</translation>
+    </message>
+    <message>
+        <source>no headquarters key is registered: a forgotten passphrase cannot be recovered (register it and run `kamdesk recovery` to change that)</source>
+        <translation>尚未登记总部的密钥：忘记的口令将无法找回（登记总部密钥并运行 `kamdesk recovery` 即可改变这一点）</translation>
+    </message>
+    <message>
+        <source>this archive is not protected by a passphrase</source>
+        <translation>此档案库没有设置口令保护</translation>
+    </message>
+    <message>
+        <source>unlocked; locks again after {n} minutes without use</source>
+        <translation>已解锁；{n} 分钟未使用后会重新锁定</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Current passphrase: </source>
+        <translation>当前口令： </translation>
+    </message>
+    <message>
+        <source>passphrase changed</source>
+        <translation>口令已更改</translation>
+    </message>
+    <message>
+        <source>{p} holds no secret key (AGE-SECRET-KEY-1…)</source>
+        <translation>{p} 中没有私钥（AGE-SECRET-KEY-1…）</translation>
+    </message>
+    <message>
+        <source>a new passphrase is set</source>
+        <translation>已设置新口令</translation>
+    </message>
+    <message>
+        <source>a forgotten passphrase can now be reset by {h}</source>
+        <translation>现在忘记口令时可由 {h} 重置</translation>
+    </message>
+    <message>
         <source>write an exchange package (.kamx) for HQ or another manager, or a backup</source>
         <translation>生成交换数据包（.kamx），发给总部或其他客户经理，或用作备份</translation>
     </message>
@@ -1016,10 +1260,6 @@
         <translation>正在登记的是总部的密钥</translation>
     </message>
     <message>
-        <source>replace the key registered for it before</source>
-        <translation>替换之前为其登记的密钥</translation>
-    </message>
-    <message>
         <source>list the registered keys</source>
         <translation>列出已登记的密钥</translation>
     </message>
@@ -1082,14 +1322,6 @@
     <message>
         <source>registered {n} ({i}), fingerprint {f}{hq}</source>
         <translation>已登记 {n}（{i}），指纹 {f}{hq}</translation>
-    </message>
-    <message>
-        <source>wrote {p}; fingerprint {f}</source>
-        <translation>已写入 {p}；指纹 {f}</translation>
-    </message>
-    <message>
-        <source>fingerprint: {f}</source>
-        <translation>指纹：{f}</translation>
     </message>
     <message>
         <source>conflict {i} settled</source>
@@ -2076,6 +2308,10 @@
         <translation>流失风险：年度毛利降幅达到</translation>
     </message>
     <message>
+        <source>Lock a protected archive after minutes idle (0 = only when closed)</source>
+        <translation>受保护的档案库空闲多少分钟后锁定（0 = 仅在关闭时锁定）</translation>
+    </message>
+    <message>
         <source>Agenda: days ahead</source>
         <translation>日程：往后看的天数</translation>
     </message>
@@ -2208,6 +2444,142 @@
         <translation>毛利率 {g:.1%}（至少 {m:.0%}）</translation>
     </message>
     <message>
+        <source>the HQ commands need the PostgreSQL driver psycopg; install it with: pip install &apos;kamdesk[hq]&apos;</source>
+        <translation>总部命令需要 PostgreSQL 驱动 psycopg；请用以下命令安装：pip install &apos;kamdesk[hq]&apos;</translation>
+    </message>
+    <message>
+        <source>to trust it, register its key file: kamdesk hq keys --register FILE</source>
+        <translation>如要信任它，请登记其密钥文件：kamdesk hq keys --register FILE</translation>
+    </message>
+    <message>
+        <source>the database refused the package: {e}</source>
+        <translation>数据库拒绝了该数据包：{e}</translation>
+    </message>
+    <message>
+        <source>{t} {i}: {f}: the number is too large to store</source>
+        <translation>{t} {i}：{f}：数值过大，无法存储</translation>
+    </message>
+    <message>
+        <source>&apos;{u}&apos; is not a database URL; give one like postgresql://user@host/kamdesk_hq</source>
+        <translation>“{u}”不是数据库 URL；请提供类似 postgresql://user@host/kamdesk_hq 的 URL</translation>
+    </message>
+    <message>
+        <source>the HQ database is PostgreSQL: give a URL like postgresql://user@host/kamdesk_hq</source>
+        <translation>总部数据库使用 PostgreSQL：请提供类似 postgresql://user@host/kamdesk_hq 的 URL</translation>
+    </message>
+    <message>
+        <source>cannot connect to {db}: {e}</source>
+        <translation>无法连接到 {db}：{e}</translation>
+    </message>
+    <message>
+        <source>{db} is not an HQ database yet; set it up with: kamdesk hq init --url URL</source>
+        <translation>{db} 还不是总部数据库；请用以下命令初始化：kamdesk hq init --url URL</translation>
+    </message>
+    <message>
+        <source>{db} was upgraded by a newer kamdesk (schema {r}); update kamdesk</source>
+        <translation>{db} 已由更新版本的 kamdesk 升级（数据结构版本 {r}）；请升级 kamdesk</translation>
+    </message>
+    <message>
+        <source>{db} has an older schema ({r}); bring it up to date with: kamdesk hq init --url URL</source>
+        <translation>{db} 的数据结构版本较旧（{r}）；请用以下命令更新：kamdesk hq init --url URL</translation>
+    </message>
+    <message>
+        <source>{db} already holds tables that are not kamdesk&apos;s; give HQ an empty database (createdb kamdesk_hq)</source>
+        <translation>{db} 中已有不属于 kamdesk 的表；请为总部提供一个空数据库（createdb kamdesk_hq）</translation>
+    </message>
+    <message>
+        <source>the HQ database has no installation id; run kamdesk hq init</source>
+        <translation>总部数据库缺少安装编号；请运行 kamdesk hq init</translation>
+    </message>
+    <message>
+        <source>the HQ database has no keys yet; run kamdesk hq init</source>
+        <translation>总部数据库还没有密钥；请运行 kamdesk hq init</translation>
+    </message>
+    <message>
+        <source>that is this installation&apos;s own key</source>
+        <translation>这是本安装实例自己的密钥</translation>
+    </message>
+    <message>
+        <source>{who} is already registered with a different key (fingerprint {old}); check with them by phone, then register again with replace</source>
+        <translation>{who} 已用另一把密钥登记（指纹 {old}）；请先通过电话与对方核实，再以替换（replace）方式重新登记</translation>
+    </message>
+    <message>
+        <source>kamdesk HQ report {p}</source>
+        <translation>kamdesk 总部报表 {p}</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>安装实例</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Key accounts</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>Key accounts {low} to {high}</source>
+        <translation>重点客户（规定 {low}–{high} 个）</translation>
+    </message>
+    <message>
+        <source>Tier A</source>
+        <translation>A类</translation>
+    </message>
+    <message>
+        <source>Tier B</source>
+        <translation>B类</translation>
+    </message>
+    <message>
+        <source>Tier C</source>
+        <translation>C类</translation>
+    </message>
+    <message>
+        <source>Visits {p}</source>
+        <translation>{p}拜访</translation>
+    </message>
+    <message>
+        <source>Last package received</source>
+        <translation>最近收到的数据包</translation>
+    </message>
+    <message>
+        <source>too few</source>
+        <translation>偏少</translation>
+    </message>
+    <message>
+        <source>too many</source>
+        <translation>偏多</translation>
+    </message>
+    <message>
+        <source>within the range</source>
+        <translation>在范围内</translation>
+    </message>
+    <message>
+        <source>(no manager)</source>
+        <translation>（无客户经理）</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Gross profit {y}</source>
+        <translation>{y} 年毛利</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -2316,28 +2688,12 @@
         <translation>排名</translation>
     </message>
     <message>
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
-        <source>Gross profit {y}</source>
-        <translation>{y} 年毛利</translation>
-    </message>
-    <message>
-        <source>Last visit</source>
-        <translation>上次拜访</translation>
-    </message>
-    <message>
         <source>Next visit due</source>
         <translation>下次拜访日</translation>
     </message>
     <message>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>客户</translation>
     </message>
     <message>
         <source>Share of accounts</source>
@@ -2396,10 +2752,6 @@
         <translation>跟进日期</translation>
     </message>
     <message>
-        <source>Visits {p}</source>
-        <translation>{p}拜访</translation>
-    </message>
-    <message>
         <source>Raised on</source>
         <translation>提出日期</translation>
     </message>
@@ -2448,8 +2800,8 @@
         <translation>{p}计划完成情况</translation>
     </message>
     <message>
-        <source>cannot write {p}: {e}</source>
-        <translation>无法写入 {p}：{e}</translation>
+        <source>cannot write {p}: the disk is full ({e}); free some space and try again</source>
+        <translation>无法写入 {p}：磁盘已满（{e}）；请腾出空间后重试</translation>
     </message>
     <message>
         <source>family member</source>
@@ -2596,16 +2948,16 @@
         <translation>日程可查看 1 到 {n} 天</translation>
     </message>
     <message>
-        <source>{who} {kind} ({day})</source>
-        <translation>{who}{kind}（{day}）</translation>
-    </message>
-    <message>
         <source>{contact}&apos;s {member}</source>
         <translation>{contact}的{member}</translation>
     </message>
     <message>
         <source>{n} years</source>
         <translation>满 {n} 年</translation>
+    </message>
+    <message>
+        <source>{who} {kind} ({day})</source>
+        <translation>{who}{kind}（{day}）</translation>
     </message>
     <message>
         <source>founding day</source>
@@ -2718,6 +3070,10 @@
     <message>
         <source>choose 1 to {n} accounts</source>
         <translation>请选择 1 到 {n} 个客户</translation>
+    </message>
+    <message>
+        <source>sample data goes into a new archive without a passphrase</source>
+        <translation>示例数据只能载入未设置口令的新档案库</translation>
     </message>
     <message>
         <source>the archive already holds {n} accounts; sample data goes into an empty archive (use --db to make a new one)</source>
@@ -3052,6 +3408,18 @@
         <translation>不是 {n} 记录的字段</translation>
     </message>
     <message>
+        <source>the archive is locked: unlock it with your passphrase first</source>
+        <translation>档案库已锁定：请先用口令解锁</translation>
+    </message>
+    <message>
+        <source>no headquarters key is registered; register it first (kamdesk keys --register)</source>
+        <translation>尚未登记总部的密钥；请先登记（kamdesk keys --register）</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
         <source>{a} must not be above {b}</source>
         <translation>{a} 不能大于 {b}</translation>
     </message>
@@ -3116,10 +3484,6 @@
         <translation>{p} 不是 kamdesk 档案库</translation>
     </message>
     <message>
-        <source>not enough disk space to back up {p}; nothing was written</source>
-        <translation>磁盘空间不足，无法备份 {p}；未写入任何内容</translation>
-    </message>
-    <message>
         <source>{p} is busy in another program; try again in a moment</source>
         <translation>{p} 正被其他程序占用；请稍后再试</translation>
     </message>
@@ -3160,8 +3524,12 @@
         <translation>无法在 {f} 中写入：{e}</translation>
     </message>
     <message>
-        <source>could not write {f}: {e}</source>
-        <translation>无法写入 {f}：{e}</translation>
+        <source>the disk holding {f} is full, so {p} was not restored; free some space and try again</source>
+        <translation>{f} 所在的磁盘已满，未能恢复 {p}；请腾出空间后重试</translation>
+    </message>
+    <message>
+        <source>the disk holding {f} is full, so {p} was not backed up; free some space (or remove old backups) and try again</source>
+        <translation>{f} 所在的磁盘已满，未能备份 {p}；请腾出空间（或删除旧备份）后重试</translation>
     </message>
     <message>
         <source>{p} is a SQLite file but not a kamdesk archive</source>
@@ -3184,12 +3552,52 @@
         <translation>此档案库以只读方式打开</translation>
     </message>
     <message>
+        <source>the disk holding {f} is full, so this change was not saved and the archive is as it was; free some space and try again</source>
+        <translation>{f} 所在的磁盘已满，此次更改未保存，档案库保持原样；请腾出空间后重试</translation>
+    </message>
+    <message>
         <source>{p} is open for writing in another kamdesk; close it there first</source>
         <translation>{p} 正被另一个 kamdesk 写入；请先在那边关闭</translation>
     </message>
     <message>
         <source>the archive has no installation id; run `kamdesk check`</source>
         <translation>档案库缺少安装编号；请运行 `kamdesk check`</translation>
+    </message>
+    <message>
+        <source>this archive is already protected; change its passphrase instead</source>
+        <translation>此档案库已受保护；如需调整请更改口令</translation>
+    </message>
+    <message>
+        <source>the passphrase needs at least {n} characters</source>
+        <translation>口令至少需要 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>the passphrase is too easy to guess; use several different characters</source>
+        <translation>口令太容易被猜到；请使用多种不同的字符</translation>
+    </message>
+    <message>
+        <source>the archive&apos;s protection record is damaged or from a newer kamdesk</source>
+        <translation>档案库的保护记录已损坏，或来自更新版本的 kamdesk</translation>
+    </message>
+    <message>
+        <source>wrong passphrase</source>
+        <translation>口令错误</translation>
+    </message>
+    <message>
+        <source>this archive has no recovery copy of its key: the passphrase cannot be reset</source>
+        <translation>此档案库没有密钥的恢复副本：无法重置口令</translation>
+    </message>
+    <message>
+        <source>that key file does not hold the recovery key of this archive</source>
+        <translation>该密钥文件中没有此档案库的恢复密钥</translation>
+    </message>
+    <message>
+        <source>that key does not belong to this archive</source>
+        <translation>该密钥不属于此档案库</translation>
+    </message>
+    <message>
+        <source>a protected field is damaged and cannot be read</source>
+        <translation>有受保护的字段已损坏，无法读取</translation>
     </message>
     <message>
         <source>an installation id is 1 to 64 letters, digits, dots, dashes or underscores, not &apos;{v}&apos;</source>
@@ -3288,6 +3696,30 @@
         <translation>有记录引用了 {t} {i}，但它既不在数据包中，也不在本档案库中</translation>
     </message>
     <message>
+        <source>the package would be larger than {n}; export fewer accounts at a time</source>
+        <translation>数据包将超过 {n}；请每次少导出一些客户</translation>
+    </message>
+    <message>
+        <source>the package file is larger than {n}; it was refused</source>
+        <translation>数据包文件超过 {n}；已拒绝</translation>
+    </message>
+    <message>
+        <source>the package would unpack to more than {n}; it was refused as a possible zip bomb</source>
+        <translation>数据包解压后将超过 {n}；可能是 zip 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>the package&apos;s &apos;{f}&apos; claims to grow more than {r} times when unpacked; it was refused as a possible zip bomb</source>
+        <translation>数据包中的“{f}”声称解压后会膨胀 {r} 倍以上；可能是 zip 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>the package&apos;s &apos;{f}&apos; is larger than {n}; it was refused</source>
+        <translation>数据包中的“{f}”超过 {n}；已拒绝</translation>
+    </message>
+    <message>
+        <source>the package&apos;s &apos;{f}&apos; unpacks to more than it declares; it was refused as a possible zip bomb</source>
+        <translation>数据包中的“{f}”解压后超过其声明的大小；可能是 zip 炸弹，已拒绝</translation>
+    </message>
+    <message>
         <source>a package is never written unencrypted: to send it to headquarters, ask HQ for its public key file (it begins with &apos;kamdesk-public-key&apos;) and choose it as the recipient; for a handover, give a passphrase and tell it to the other manager by phone</source>
         <translation>数据包从不以未加密的形式写出：要发给总部，请向总部索取其公钥文件（以 kamdesk-public-key 开头）并选为接收方；如果是移交，请设置口令并通过电话告知接手的客户经理</translation>
     </message>
@@ -3298,10 +3730,6 @@
     <message>
         <source>cannot write {p}: {e}; nothing was saved under that name</source>
         <translation>无法写入 {p}：{e}；未以该名称保存任何内容</translation>
-    </message>
-    <message>
-        <source>cannot read {p}: {e}</source>
-        <translation>无法读取 {p}：{e}</translation>
     </message>
     <message>
         <source>this file is not a kamdesk exchange package</source>
@@ -3406,38 +3834,6 @@
     <message>
         <source>the package&apos;s &apos;{f}&apos; is malformed (a broken zip entry); ask the sender to export it again</source>
         <translation>数据包中的“{f}”格式有误（zip 条目已损坏）；请发送方重新导出</translation>
-    </message>
-    <message>
-        <source>the package would be larger than {n}; export fewer accounts at a time</source>
-        <translation>数据包将超过 {n}；请每次少导出一些客户</translation>
-    </message>
-    <message>
-        <source>the package file is larger than {n}; it was refused</source>
-        <translation>数据包文件超过 {n}；已拒绝</translation>
-    </message>
-    <message>
-        <source>the package would unpack to more than {n}; it was refused as a possible zip bomb</source>
-        <translation>数据包解压后将超过 {n}；可能是 zip 炸弹，已拒绝</translation>
-    </message>
-    <message>
-        <source>the package&apos;s &apos;{f}&apos; claims to grow more than {r} times when unpacked; it was refused as a possible zip bomb</source>
-        <translation>数据包中的“{f}”声称解压后会膨胀 {r} 倍以上；可能是 zip 炸弹，已拒绝</translation>
-    </message>
-    <message>
-        <source>the package&apos;s &apos;{f}&apos; is larger than {n}; it was refused</source>
-        <translation>数据包中的“{f}”超过 {n}；已拒绝</translation>
-    </message>
-    <message>
-        <source>the package&apos;s &apos;{f}&apos; unpacks to more than it declares; it was refused as a possible zip bomb</source>
-        <translation>数据包中的“{f}”解压后超过其声明的大小；可能是 zip 炸弹，已拒绝</translation>
-    </message>
-    <message>
-        <source>that is this installation&apos;s own key</source>
-        <translation>这是本安装实例自己的密钥</translation>
-    </message>
-    <message>
-        <source>{who} is already registered with a different key (fingerprint {old}); check with them by phone, then register again with replace</source>
-        <translation>{who} 已用另一把密钥登记（指纹 {old}）；请先通过电话与对方核实，再以替换（replace）方式重新登记</translation>
     </message>
     <message>
         <source>no registered installation {i}; register its key first</source>
@@ -3862,10 +4258,6 @@
     <message>
         <source>Overdue visits</source>
         <translation>拜访已逾期</translation>
-    </message>
-    <message>
-        <source>Key accounts</source>
-        <translation>重点客户</translation>
     </message>
     <message>
         <source>New account…</source>
@@ -4466,6 +4858,14 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Protect with a passphrase…</source>
+        <translation>设置口令保护(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -4960,6 +5360,118 @@ Log: {log}</source>
         <translation>无法计算报表：{e}</translation>
     </message>
     <message>
+        <source>If you forget it, {h} can reset it with headquarters&apos; key.</source>
+        <translation>如果忘记口令，{h} 可以用总部的密钥重置。</translation>
+    </message>
+    <message>
+        <source>No headquarters key is registered: if you forget the passphrase, the protected details cannot be recovered by anyone.</source>
+        <translation>尚未登记总部的密钥：如果忘记口令，任何人都无法恢复受保护的信息。</translation>
+    </message>
+    <message>
+        <source>The archive is locked</source>
+        <translation>档案库已锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Family, health and income details and preferences are protected. Type your passphrase to go on.</source>
+        <translation>家庭、健康、收入信息和喜好已受保护。请输入口令以继续。</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前口令</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新口令</translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>type the current passphrase</source>
+        <translation>请输入当前口令</translation>
+    </message>
+    <message>
+        <source>the two passphrases differ</source>
+        <translation>两次输入的口令不一致</translation>
+    </message>
+    <message>
+        <source>Protect with a passphrase</source>
+        <translation>设置口令保护</translation>
+    </message>
+    <message>
+        <source>Family, children, health and income details, family members&apos; names and preferences will be sealed on this computer, in its backups and in the log: nobody who finds the laptop can read them. kamdesk asks for the passphrase when it starts and after {n} idle minutes.</source>
+        <translation>家庭、子女、健康和收入信息、家庭成员姓名及喜好将在本机、备份和日志中加密：即使笔记本电脑被他人拿到也无法读取。kamdesk 在启动时以及空闲 {n} 分钟后会要求输入口令。</translation>
+    </message>
+    <message>
+        <source>The sensitive details are now protected by your passphrase.</source>
+        <translation>敏感信息现已受您的口令保护。</translation>
+    </message>
+    <message>
+        <source>Sealing sensitive details…</source>
+        <translation>正在加密敏感信息…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>更改口令</translation>
+    </message>
+    <message>
+        <source>The protected details stay as they are; only the passphrase that opens them changes.</source>
+        <translation>受保护的信息保持不变；只更改用于打开它们的口令。</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed.</source>
+        <translation>口令已更改。</translation>
+    </message>
+    <message>
+        <source>Protection of sensitive details</source>
+        <translation>敏感信息保护</translation>
+    </message>
+    <message>
+        <source>Protect with a passphrase…</source>
+        <translation>设置口令保护…</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>更改口令…</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <source>only when kamdesk closes</source>
+        <translation>仅在关闭 kamdesk 时</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>空闲后锁定</translation>
+    </message>
+    <message>
+        <source>Protected by a passphrase.</source>
+        <translation>已设置口令保护。</translation>
+    </message>
+    <message>
+        <source>Not protected: anyone with this file can read the sensitive details.</source>
+        <translation>未受保护：任何拿到此文件的人都能读取敏感信息。</translation>
+    </message>
+    <message>
+        <source>Sensitive details (family, health, income) are stored unprotected on this computer.</source>
+        <translation>敏感信息（家庭、健康、收入）在本机上未受保护。</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
         <source>Greetings</source>
         <translation>问候</translation>
     </message>
@@ -5002,10 +5514,6 @@ Log: {log}</source>
     <message>
         <source>(empty)</source>
         <translation>（空）</translation>
-    </message>
-    <message>
-        <source>Passphrase</source>
-        <translation>口令</translation>
     </message>
     <message>
         <source>Register a key</source>
@@ -5110,6 +5618,10 @@ Log: {log}</source>
     <message>
         <source>Sealed for</source>
         <translation>加密对象</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
     </message>
     <message>
         <source>Passphrase again</source>
@@ -5274,10 +5786,6 @@ Log: {log}</source>
     <message>
         <source>Received</source>
         <translation>收到</translation>
-    </message>
-    <message>
-        <source>Installation</source>
-        <translation>安装实例</translation>
     </message>
     <message>
         <source>Created (UTC)</source>
@@ -5446,6 +5954,14 @@ Log: {log}</source>
     <message>
         <source>{n} overdue</source>
         <translation>{n} 项已逾期</translation>
+    </message>
+    <message>
+        <source>not enough disk space to back up {p}; nothing was written</source>
+        <translation type="vanished">磁盘空间不足，无法备份 {p}；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>could not write {f}: {e}</source>
+        <translation type="vanished">无法写入 {f}：{e}</translation>
     </message>
     <message>
         <source>kamdesk {v}
