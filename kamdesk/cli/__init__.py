@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kamdesk import __version__
-from kamdesk.cli import agenda, archive, backup, engine, interchange, printing, security, sync
+from kamdesk.cli import agenda, archive, backup, engine, hq, interchange, printing, security, sync
 from kamdesk.cli.common import Parser, fail
 from kamdesk.domain.errors import KamdeskError
 from kamdesk.i18n import _
 
-COMMAND_GROUPS = (archive, engine, agenda, interchange, printing, sync, backup, security)
+COMMAND_GROUPS = (archive, engine, agenda, interchange, printing, sync, backup, security, hq)
 """Modules that each add their commands with `register(commands)`."""
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -284,9 +284,12 @@ def tiers_sheet(wb: Workbench, today: date) -> Sheet:
     return Sheet(_("Tiers"), [summary, rule, accounts])
 
 
-def visits_sheet(session: Session, period: Period) -> Sheet:
+def visits_sheet(
+    session: Session, period: Period, manager_of: Mapping[str, str] | None = None
+) -> Sheet:
     """The visits of the period, oldest first, with the people met (top of the organisation
-    first), purpose, outcome and the follow-up agreed."""
+    first), purpose, outcome and the follow-up agreed. `manager_of` (account id -> manager)
+    adds a first column, Manager, and groups the rows by it."""
     start = datetime.combine(period.start, datetime.min.time())
     end = datetime.combine(period.end + timedelta(days=1), datetime.min.time())
     in_period = (
@@ -315,8 +318,15 @@ def visits_sheet(session: Session, period: Period) -> Sheet:
         Column(_("Next steps")),
         Column(_("Follow-up on"), DAY),
     )
+    found = session.execute(
+        select(Visit, Account.name)
+        .join(Account, Account.id == Visit.account_id)
+        .where(*in_period)
+        .order_by(Visit.occurred_at, Account.name, Visit.id)
+    )
     rows = [
         (
+            visit.account_id,
             visit.occurred_at,
             account,
             label(visit.kind),
@@ -326,18 +336,17 @@ def visits_sheet(session: Session, period: Period) -> Sheet:
             visit.next_steps,
             visit.follow_up_on,
         )
-        for visit, account in session.execute(
-            select(Visit, Account.name)
-            .join(Account, Account.id == Visit.account_id)
-            .where(*in_period)
-            .order_by(Visit.occurred_at, Account.name, Visit.id)
-        )
+        for visit, account in found
     ]
-    return Sheet(_("Visits {p}").format(p=period.label), [Block(columns, rows)])
+    block = _by_manager(columns, rows, manager_of)
+    return Sheet(_("Visits {p}").format(p=period.label), [block])
 
 
-def issues_sheet(session: Session, today: date) -> Sheet:
-    """The issues open today, the most severe and then the oldest first."""
+def issues_sheet(
+    session: Session, today: date, manager_of: Mapping[str, str] | None = None
+) -> Sheet:
+    """The issues open today, the most severe and then the oldest first. `manager_of` as for
+    `visits_sheet`."""
     person = aliased(Contact)
     found = list(
         session.execute(
@@ -369,6 +378,7 @@ def issues_sheet(session: Session, today: date) -> Sheet:
     )
     rows = [
         (
+            issue.account_id,
             account,
             issue.raised_on,
             issue_age(issue, today),
@@ -382,7 +392,22 @@ def issues_sheet(session: Session, today: date) -> Sheet:
         )
         for issue, account, contact in found
     ]
-    return Sheet(_("Open issues"), [Block(columns, rows)])
+    return Sheet(_("Open issues"), [_by_manager(columns, rows, manager_of)])
+
+
+def _by_manager(
+    columns: tuple[Column, ...],
+    rows: Sequence[tuple[Any, ...]],
+    manager_of: Mapping[str, str] | None,
+) -> Block:
+    """A block of `rows` that start with their account id: without `manager_of` the id is
+    dropped; with it the manager takes its place, and the rows are grouped by manager (in
+    their order within each)."""
+    if manager_of is None:
+        return Block(columns, [row[1:] for row in rows])
+    named = [(manager_of.get(row[0], ""), *row[1:]) for row in rows]
+    named.sort(key=lambda row: row[0])
+    return Block((Column(_("Manager")), *columns), named)
 
 
 def plans_sheet(

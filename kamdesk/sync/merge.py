@@ -60,6 +60,11 @@ class PackageInvalid(KamdeskError):
         self.problems = list(problems)
 
 
+class DanglingReferences(PackageInvalid):
+    """Well-formed records that refer to records neither in the package nor here (yet: a
+    package that brings them may still come)."""
+
+
 @dataclass(frozen=True)
 class Conflict:
     """A field both sides changed without seeing the other's change; `kept` won."""
@@ -109,10 +114,11 @@ def validate(connection: Connection, records: Sequence[Mapping[str, Any]]) -> No
     seen: set[tuple[str, str]] = set()
     for number, record in enumerate(records, 1):
         problems += _record_problems(number, record, seen)
-    if not problems:
-        problems += _dangling(connection, records, seen)
     if problems:
         raise PackageInvalid(problems[:MAX_PROBLEMS], len(problems))
+    problems = _dangling(connection, records, seen)
+    if problems:
+        raise DanglingReferences(problems[:MAX_PROBLEMS], len(problems))
 
 
 def _record_problems(
@@ -437,7 +443,7 @@ def column_values(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
 
 def apply(connection: Connection, the_plan: Plan) -> None:
     """Write `the_plan` inside the caller's write transaction, search keys included."""
-    connection.execute(text("PRAGMA defer_foreign_keys=ON"))  # contacts may report to later ones
+    defer_references(connection)  # contacts may report to later ones
     for table in TABLES:  # parents before children
         columns = _table(table)
         rows = the_plan.inserts.get(table, [])
@@ -463,6 +469,15 @@ def apply(connection: Connection, the_plan: Plan) -> None:
         links += [{"visit_id": visit_id, "contact_id": c} for c in contacts]
     if links:
         connection.execute(insert(link), links)
+
+
+def defer_references(connection: Connection) -> None:
+    """Check references when the transaction commits, not row by row. On PostgreSQL this
+    covers the foreign keys made DEFERRABLE (kamdesk.hq does so for its database)."""
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("PRAGMA defer_foreign_keys=ON"))
+    else:
+        connection.execute(text("SET CONSTRAINTS ALL DEFERRED"))
 
 
 def _live(row: Mapping[str, Any]) -> Mapping[str, Any] | None:

@@ -174,6 +174,8 @@ def _contacts_met(connection: Connection) -> dict[str, list[str]]:
 def archive_vector(connection: Connection) -> Vector:
     """The latest stamp of each installation found in the archive (in SQL: stamps are fixed
     width up to the installation id, which starts at character 22)."""
+    if connection.dialect.name == "postgresql":
+        return _postgresql_vector(connection)
     parts = []
     for model in SYNCED_MODELS:
         name = model.__tablename__
@@ -182,5 +184,21 @@ def archive_vector(connection: Connection) -> Vector:
     query = (
         f"SELECT substr(s, {NODE_AT + 1}), max(s) FROM (" + " UNION ALL ".join(parts) + ") "
         f"WHERE s != '' GROUP BY substr(s, {NODE_AT + 1})"
+    )
+    return {node: stamp for node, stamp in connection.execute(text(query))}
+
+
+def _postgresql_vector(connection: Connection) -> Vector:
+    """`archive_vector` on PostgreSQL: the stamps compared byte by byte (collation "C"), as
+    Python and SQLite compare them, whatever the database's own collation."""
+    parts = []
+    for model in SYNCED_MODELS:
+        name = model.__tablename__
+        parts.append(f"SELECT created_hlc AS s FROM {name}")
+        parts.append(f"SELECT j.value FROM {name}, json_each_text({name}.field_hlc) AS j")
+    query = (
+        f'SELECT substr(s, {NODE_AT + 1}), max(s COLLATE "C") FROM ('
+        + " UNION ALL ".join(parts)
+        + f") AS stamps WHERE s != '' GROUP BY substr(s, {NODE_AT + 1})"
     )
     return {node: stamp for node, stamp in connection.execute(text(query))}
