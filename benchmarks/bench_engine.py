@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kamdesk.services.demo import fill
-from kamdesk.services.engine import EngineService
+from kamdesk.services.engine import EngineService, Standing
 from kamdesk.services.workbench import Workbench
 
 TARGET_STANDINGS_S = 1.0
@@ -87,8 +87,20 @@ def bench(path: Path) -> None:
         )
         took, _one = timed(lambda: engine.standing(standings[len(standings) // 2].account_id))
         print(f"\n3. standing(one account): {took:.3f} s (median of {RUNS})")
+        took, words = timed(lambda: sum(map(len, explanations(standings))))
+        print(f"\n4. every explanation and signal written out, as `kamdesk tiers --json` does: "
+              f"{took:.3f} s (median of {RUNS}; {words:,} characters)")  # fmt: skip
     if slow:
         sys.exit(1)
+
+
+def explanations(standings: list[Standing]) -> list[str]:
+    """The sentences standings() leaves unwritten until someone reads them."""
+    texts = []
+    for s in standings:
+        texts += [s.tier_explanation, s.lifetime_explanation]
+        texts += [signal.text for signal in s.risk_signals]
+    return texts
 
 
 if __name__ == "__main__":

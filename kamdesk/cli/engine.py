@@ -245,6 +245,29 @@ def _quadrant_text(name: str) -> str:
 
 
 def _standing_dict(s: Standing) -> dict[str, Any]:
-    from kamdesk.services.serialize import row_dict
+    """A standing as JSON: every figure, the explanations and the signals."""
+    from kamdesk.services.serialize import plain
 
-    return row_dict(s)
+    return {
+        "account_id": s.account_id,
+        "name": s.name,
+        "owner": s.owner,
+        "tier": s.tier.value,
+        "computed_tier": s.computed_tier.value,
+        "tier_explanation": s.tier_explanation,
+        "rank": s.rank,
+        "gross_profit": s.gross_profit,
+        "lifetime_value": s.lifetime_value,
+        "lifetime_explanation": s.lifetime_explanation,
+        "quadrant": s.quadrant,
+        "last_visit": plain(s.last_visit),
+        "next_visit_due": plain(s.next_visit_due),
+        "visit_overdue_days": s.visit_overdue_days,
+        "next_executive_due": plain(s.next_executive_due),
+        "next_maintenance_due": plain(s.next_maintenance_due),
+        "risk_score": s.risk_score,
+        "risk_signals": [
+            {"code": x.code, "severity": x.severity, "text": x.text} for x in s.risk_signals
+        ],
+        "overridden": s.overridden,
+    }

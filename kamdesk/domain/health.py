@@ -7,7 +7,7 @@ settings are the constants below.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
@@ -45,13 +45,24 @@ DECISION_MAKER_OPPONENT = "decision_maker_opponent"
 TOP_UNCOVERED = "top_uncovered"
 
 
-@dataclass(frozen=True)
-class Signal:
-    """One reason to worry about an account."""
+class Signal(NamedTuple):
+    """One reason to worry about an account (a tuple: made in bulk, shared where equal).
+
+    Its text is written from `sentence` and `facts` when asked for, in the language of the
+    moment the signal was made.
+    """
 
     code: str
     severity: int  # 1–3
-    text: str
+    sentence: str  # the text as it is when there are no facts; else its format fields
+    facts: tuple[tuple[str, Any], ...] = ()  # (field, value)
+
+    @property
+    def text(self) -> str:
+        """The reason, in words."""
+        if not self.facts:
+            return self.sentence
+        return self.sentence.format(**dict(self.facts))
 
 
 class ContactFacts(NamedTuple):
@@ -64,12 +75,43 @@ class ContactFacts(NamedTuple):
     strength: int | None
 
 
+class People(NamedTuple):
+    """What the relationship rules look at among an account's people, summed up (made in bulk)."""
+
+    decision_maker: bool  # someone is marked decision maker
+    top_covered: bool  # someone at owner or VP level has a relationship strength of STRONG or more
+    cold: tuple[str, ...]  # decision makers not reached (strength unknown or ≤ COLD), entry order
+    opposed: tuple[str, ...]  # decision makers who oppose us, in entry order
+
+
+def people(contacts: Iterable[ContactFacts]) -> People:
+    """The summary of an account's people, in the order they were entered.
+
+    `contacts` needs at least the decision makers and the people at owner and VP level;
+    others change nothing.
+    """
+    any_decider = covered = False
+    cold: list[str] = []
+    opposed: list[str] = []
+    for c in contacts:  # one pass: an account can have many people on record
+        if c.buying_role is BuyingRole.DECISION_MAKER:
+            any_decider = True
+            if c.strength is None or c.strength <= COLD:
+                cold.append(c.name)
+            if c.attitude is Attitude.OPPONENT:
+                opposed.append(c.name)
+        if c.level in TOP_LEVELS and c.strength is not None and c.strength >= STRONG:
+            covered = True
+    return People(any_decider, covered, tuple(cold), tuple(opposed))
+
+
 @dataclass(slots=True)
 class HealthFacts:
     """Everything the churn rules look at for one account.
 
     `contacts` needs at least the decision makers and the people at owner and VP level; others
-    change nothing. Satisfaction averages are None when the window has no rating.
+    change nothing. `people` is the same summed up (see people()): when given, `contacts` is not
+    looked at. Satisfaction averages are None when the window has no rating.
     """
 
     latest_year: int
@@ -85,6 +127,7 @@ class HealthFacts:
     billing_cycle_before: BillingCycle | None = None
     billing_cycle_changed_on: date | None = None
     contacts: Sequence[ContactFacts] = field(default_factory=tuple)
+    people: People | None = None
 
 
 class Health(NamedTuple):
@@ -102,8 +145,8 @@ def assess(facts: HealthFacts, profit_drop: float) -> Health:
 class Assessor:
     """assess() for the accounts of one run; a signal in the same words is made only once.
 
-    Across thousands of accounts most signals repeat (the same days overdue, the same names,
-    "nobody at owner or VP level …"). A Signal is immutable, so the accounts share it.
+    Across thousands of accounts most signals repeat (the same days overdue, "nobody at owner
+    or VP level …"). A Signal is immutable, so the accounts share it.
     """
 
     def __init__(self, profit_drop: float) -> None:
@@ -118,7 +161,8 @@ class Assessor:
         _issues(facts.issues_days_past_due, signals, made)
         _satisfaction(facts, signals, made)
         _billing(facts, signals)
-        _people(facts.contacts, signals, made)
+        summed_up = facts.people
+        _people(summed_up if summed_up is not None else people(facts.contacts), signals, made)
         if len(signals) > 1:
             signals.sort(key=_severity, reverse=True)
         return Health(sum(s.severity for s in signals), tuple(signals))
@@ -146,10 +190,10 @@ def _profit(f: HealthFacts, drop: float, signals: list[Signal]) -> None:
     if change > -drop:
         return
     severity = 3 if latest <= 0 or change <= -2 * drop else 2
-    text = _("gross profit fell {c:.0%}: {p:,} in {y0} → {q:,} in {y1} (signal at {d:.0%})").format(
-        c=-change, p=previous, y0=f.latest_year - 1, q=latest, y1=f.latest_year, d=drop
-    )
-    signals.append(Signal(PROFIT_FALL, severity, text))
+    sentence = _("gross profit fell {c:.0%}: {p:,} in {y0} → {q:,} in {y1} (signal at {d:.0%})")
+    facts = (("c", -change), ("p", previous), ("y0", f.latest_year - 1), ("q", latest),
+             ("y1", f.latest_year), ("d", drop))  # fmt: skip
+    signals.append(Signal(PROFIT_FALL, severity, sentence, facts))
 
 
 def _cadence(c: Cadence, signals: list[Signal], made: dict[tuple[Any, ...], Signal]) -> None:
@@ -176,20 +220,20 @@ def _never_visited() -> Signal:
 def _visit_overdue(overdue: int, every: int) -> Signal:
     missed = overdue // every
     severity = 1 if missed == 0 else 2 if missed == 1 else 3
-    text = _("no visit for {n} days, every {e} days is due: {o} days overdue").format(
-        n=overdue + every, e=every, o=overdue
+    sentence = _("no visit for {n} days, every {e} days is due: {o} days overdue")
+    return Signal(
+        VISIT_OVERDUE, severity, sentence, (("n", overdue + every), ("e", every), ("o", overdue))
     )
-    return Signal(VISIT_OVERDUE, severity, text)
 
 
 def _executive_overdue(overdue: int, every: int) -> Signal:
-    text = _("executive visit {o} days overdue (every {e} days)").format(o=overdue, e=every)
-    return Signal(EXECUTIVE_OVERDUE, 1, text)
+    sentence = _("executive visit {o} days overdue (every {e} days)")
+    return Signal(EXECUTIVE_OVERDUE, 1, sentence, (("o", overdue), ("e", every)))
 
 
 def _maintenance_overdue(overdue: int, every: int) -> Signal:
-    text = _("on-site visit {o} days overdue (every {e} days)").format(o=overdue, e=every)
-    return Signal(MAINTENANCE_OVERDUE, 1, text)
+    sentence = _("on-site visit {o} days overdue (every {e} days)")
+    return Signal(MAINTENANCE_OVERDUE, 1, sentence, (("o", overdue), ("e", every)))
 
 
 def _issues(
@@ -202,8 +246,8 @@ def _issues(
 
 def _issues_late(count: int, worst: int) -> Signal:
     severity = 3 if count >= 3 or worst > 90 else 1 if count == 1 and worst <= 30 else 2
-    text = _("open issues past due: {n}, the oldest {d} days late").format(n=count, d=worst)
-    return Signal(ISSUES_PAST_DUE, severity, text)
+    sentence = _("open issues past due: {n}, the oldest {d} days late")
+    return Signal(ISSUES_PAST_DUE, severity, sentence, (("n", count), ("d", worst)))
 
 
 def _satisfaction(
@@ -225,18 +269,13 @@ def _satisfaction(
 def _satisfaction_fell(earlier: float, ratings_earlier: int, recent: float, ratings: int) -> Signal:
     fall = earlier - recent
     severity = 3 if fall >= 2 else 2 if fall >= 1 else 1
-    text = _(
+    sentence = _(
         "satisfaction fell from {e:.1f} ({ne} visits, {d0}–{d1} days ago) to {r:.1f} "
         "({nr} visits, last {d0} days)"
-    ).format(
-        e=earlier,
-        ne=ratings_earlier,
-        r=recent,
-        nr=ratings,
-        d0=RECENT_DAYS,
-        d1=EARLIER_DAYS,
     )
-    return Signal(SATISFACTION_FALLING, severity, text)
+    facts = (("e", earlier), ("ne", ratings_earlier), ("r", recent), ("nr", ratings),
+             ("d0", RECENT_DAYS), ("d1", EARLIER_DAYS))  # fmt: skip
+    return Signal(SATISFACTION_FALLING, severity, sentence, facts)
 
 
 def _billing(f: HealthFacts, signals: list[Signal]) -> None:
@@ -246,35 +285,20 @@ def _billing(f: HealthFacts, signals: list[Signal]) -> None:
         return
     steps = list(CYCLE_MONTHS).index(now) - list(CYCLE_MONTHS).index(before)
     when = f.billing_cycle_changed_on.isoformat() if f.billing_cycle_changed_on else "?"
-    text = _("billing cycle shortened from {b} to {n} on {d}: the customer commits less").format(
-        b=before.value, n=now.value, d=when
-    )
-    signals.append(Signal(BILLING_SHORTENED, steps, text))
+    sentence = _("billing cycle shortened from {b} to {n} on {d}: the customer commits less")
+    facts = (("b", before.value), ("n", now.value), ("d", when))
+    signals.append(Signal(BILLING_SHORTENED, steps, sentence, facts))
 
 
-def _people(
-    contacts: Sequence[ContactFacts], signals: list[Signal], made: dict[tuple[Any, ...], Signal]
-) -> None:
+def _people(p: People, signals: list[Signal], made: dict[tuple[Any, ...], Signal]) -> None:
     """Decision makers unknown, not reached or opposed; no strong tie at owner or VP level."""
-    any_decider = covered = False
-    cold: list[str] = []
-    opposed: list[str] = []
-    for c in contacts:  # one pass: an account can have many people on record
-        if c.buying_role is BuyingRole.DECISION_MAKER:
-            any_decider = True
-            if c.strength is None or c.strength <= COLD:
-                cold.append(c.name)
-            if c.attitude is Attitude.OPPONENT:
-                opposed.append(c.name)
-        if c.level in TOP_LEVELS and c.strength is not None and c.strength >= STRONG:
-            covered = True
-    if not any_decider:
+    if not p.decision_maker:
         signals.append(_once(made, _no_decision_maker))
-    if cold:
-        signals.append(_once(made, _decision_makers_cold, "、".join(cold)))
-    if opposed:
-        signals.append(_once(made, _decision_makers_opposed, "、".join(opposed)))
-    if not covered:
+    if p.cold:  # names differ from account to account: nothing to share
+        signals.append(_decision_makers_cold("、".join(p.cold)))
+    if p.opposed:
+        signals.append(_decision_makers_opposed("、".join(p.opposed)))
+    if not p.top_covered:
         signals.append(_once(made, _top_uncovered))
 
 
@@ -283,18 +307,14 @@ def _no_decision_maker() -> Signal:
 
 
 def _decision_makers_cold(names: str) -> Signal:
-    text = _("no relationship with decision maker {n} (strength unknown or ≤ {s})").format(
-        n=names, s=COLD
-    )
-    return Signal(DECISION_MAKER_COLD, 2, text)
+    sentence = _("no relationship with decision maker {n} (strength unknown or ≤ {s})")
+    return Signal(DECISION_MAKER_COLD, 2, sentence, (("n", names), ("s", COLD)))
 
 
 def _decision_makers_opposed(names: str) -> Signal:
-    return Signal(DECISION_MAKER_OPPONENT, 3, _("decision maker {n} opposes us").format(n=names))
+    return Signal(DECISION_MAKER_OPPONENT, 3, _("decision maker {n} opposes us"), (("n", names),))
 
 
 def _top_uncovered() -> Signal:
-    text = _("nobody at owner or VP level with a relationship strength of {s} or more").format(
-        s=STRONG
-    )
-    return Signal(TOP_UNCOVERED, 2, text)
+    sentence = _("nobody at owner or VP level with a relationship strength of {s} or more")
+    return Signal(TOP_UNCOVERED, 2, sentence, (("s", STRONG),))

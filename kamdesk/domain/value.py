@@ -6,12 +6,10 @@ can read, so a score never appears without the arithmetic behind it (docs/engine
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from string import Formatter
 from typing import NamedTuple
 
 from kamdesk.domain.enums import Tier
@@ -19,6 +17,21 @@ from kamdesk.i18n import _
 
 TIER_ORDER = (Tier.A, Tier.B, Tier.C)
 """Best first; `min_tier` B admits A and B."""
+
+
+class TierRule(NamedTuple):
+    """How one ranking cut the tiers, and the sentences that say so (one, shared by every result).
+
+    The sentences are taken in the language of the moment the ranking was made, so a result
+    explains itself in those words whenever it is asked.
+    """
+
+    a_share: float
+    b_share: float
+    above_a: str  # format fields: rank, p, s, c, m (the share above it), a, b
+    above_b: str
+    above_c: str
+    no_profit: str  # format fields: rank, p
 
 
 class TierResult(NamedTuple):
@@ -29,12 +42,48 @@ class TierResult(NamedTuple):
     profit: int
     share: float  # of the total positive profit
     cumulative: float  # share of this account and every account above it
-    explanation: str
+    above: float  # share of the accounts above it
+    rule: TierRule
+
+    @property
+    def explanation(self) -> str:
+        """How the tier was found, in words (written when asked for, from the numbers above)."""
+        rule = self.rule
+        if self.profit <= 0:
+            return rule.no_profit.format(rank=self.rank, p=self.profit)
+        if self.tier is Tier.A:
+            sentence = rule.above_a
+        elif self.tier is Tier.B:
+            sentence = rule.above_b
+        else:
+            sentence = rule.above_c
+        return sentence.format(
+            rank=self.rank,
+            p=self.profit,
+            s=self.share,
+            c=self.cumulative,
+            m=self.above,
+            a=rule.a_share,
+            b=rule.b_share,
+        )
 
 
 def _ratio(value: float) -> Fraction:
     """A setting like 0.8 as the exact fraction it means (4/5), so thresholds compare exactly."""
     return Fraction(value).limit_denominator(1_000_000)
+
+
+def tier_rule(a_share: float, b_share: float) -> TierRule:
+    """The A and B shares with the sentences of the current language."""
+    head = _("No. {rank}, gross profit {p:,}, {s:.1%} of the total, cumulative {c:.1%}; ")
+    return TierRule(
+        a_share,
+        b_share,
+        head + _("the accounts above it make {m:.1%} < {a:.0%} → A"),
+        head + _("the accounts above it make {m:.1%}, from {a:.0%} to under {b:.0%} → B"),
+        head + _("the accounts above it make {m:.1%} ≥ {b:.0%} → C"),
+        _("No. {rank}, gross profit {p:,}: no profit → C"),
+    )
 
 
 def abc_tiers(profits: Mapping[str, int], a_share: float, b_share: float) -> dict[str, TierResult]:
@@ -53,74 +102,56 @@ def abc_tiers(profits: Mapping[str, int], a_share: float, b_share: float) -> dic
     # the shares as exact fractions: `before / total < num / den` is `before * den < num * total`
     a_num, a_den = a_limit.numerator * total, a_limit.denominator
     b_num, b_den = b_limit.numerator * total, b_limit.denominator
-    head = _("No. {rank}, gross profit {p:,}, {s:.1%} of the total, cumulative {c:.1%}; ")
-    shares = {"a": a_share, "b": b_share}  # the same in every explanation: formatted once
-    explain_a = _bound(head + _("the accounts above it make {m:.1%} < {a:.0%} → A"), shares)
-    explain_b = _bound(
-        head + _("the accounts above it make {m:.1%}, from {a:.0%} to under {b:.0%} → B"), shares
-    )
-    explain_c = _bound(head + _("the accounts above it make {m:.1%} ≥ {b:.0%} → C"), shares)
-    no_profit = _("No. {rank}, gross profit {p:,}: no profit → C").format
+    rule = tier_rule(a_share, b_share)
     results: dict[str, TierResult] = {}
     before = 0
     for rank, account in enumerate(order, start=1):
         profit = profits[account]
         if profit <= 0 or total == 0:
             cumulative = before / total if total else 0.0
-            results[account] = TierResult(
-                Tier.C, rank, profit, 0.0, cumulative, no_profit(rank=rank, p=profit)
-            )
+            results[account] = TierResult(Tier.C, rank, profit, 0.0, cumulative, cumulative, rule)
             continue
         if before * a_den < a_num:
-            tier, explain = Tier.A, explain_a
+            tier = Tier.A
         elif before * b_den < b_num:
-            tier, explain = Tier.B, explain_b
+            tier = Tier.B
         else:
-            tier, explain = Tier.C, explain_c
-        share, cumulative = profit / total, (before + profit) / total
-        text = explain(rank=rank, p=profit, s=share, c=cumulative, m=before / total)
-        results[account] = TierResult(tier, rank, profit, share, cumulative, text)
+            tier = Tier.C
+        results[account] = TierResult(
+            tier, rank, profit, profit / total, (before + profit) / total, before / total, rule
+        )
         before += profit
     return results
 
 
-def _bound(template: str, fixed: Mapping[str, object]) -> Callable[..., str]:
-    """`template.format` with the fields named in `fixed` already filled in.
+class LifetimeRule(NamedTuple):
+    """The years a lifetime value looks ahead, and the sentence that explains it (shared)."""
 
-    The result of calling it with the other fields is `template.format(**fixed, **others)`.
-    A template that converts one of them, reaches into it or nests a format spec is formatted
-    whole each time instead.
-    """
-    parts = []
-    for literal, field, spec, conversion in Formatter().parse(template):
-        parts.append(_escaped(literal))
-        if field is None:
-            continue
-        nested = "{" in (spec or "")
-        if nested or (_root(field) in fixed and (conversion or field not in fixed)):
-            return functools.partial(template.format, **fixed)
-        if field in fixed:
-            parts.append(_escaped(format(fixed[field], spec or "")))
-        else:
-            conversion = "!" + conversion if conversion else ""
-            parts.append("{" + field + conversion + (":" + spec if spec else "") + "}")
-    return "".join(parts).format
-
-
-def _root(field: str) -> str:
-    """The argument a replacement field names: "a" for "a", "a.real" and "a[0]"."""
-    return field.split(".", 1)[0].split("[", 1)[0]
-
-
-def _escaped(text: str) -> str:
-    return text.replace("{", "{{").replace("}", "}}")
+    expected_years: float
+    sentence: str  # format fields: avg, n, cost, years, dev, v
 
 
 class Estimate(NamedTuple):
-    """A computed amount (whole yuan) and how it was computed (a tuple: made in bulk)."""
+    """A lifetime value (whole yuan) and the numbers it was computed from (made in bulk)."""
 
     value: int
-    explanation: str
+    average: int  # average yearly gross profit of the years known
+    years_known: int
+    cost_to_serve: int  # a year
+    development_cost: int
+    rule: LifetimeRule
+
+    @property
+    def explanation(self) -> str:
+        """How the value was computed, in words (written when asked for)."""
+        return self.rule.sentence.format(
+            avg=self.average,
+            n=self.years_known,
+            cost=self.cost_to_serve,
+            years=self.rule.expected_years,
+            dev=self.development_cost,
+            v=self.value,
+        )
 
 
 def lifetime_value(
@@ -138,28 +169,22 @@ def lifetime_value(
 
 
 def lifetime_values(expected_years: float) -> Callable[[Sequence[int], int, int], Estimate]:
-    """lifetime_value(…, expected_years, …) for many accounts: the sentence is prepared once."""
-    explain = _bound(
+    """lifetime_value(…, expected_years, …) for many accounts: the sentence is looked up once."""
+    rule = LifetimeRule(
+        expected_years,
         _(
             "(average gross profit {avg:,} over {n} years − cost to serve {cost:,} a year)"
             " × {years:g} further years − development cost {dev:,} = {v:,}"
         ),
-        {"years": expected_years},
     )
 
     def estimate(
         yearly_profit: Sequence[int], cost_to_serve_per_year: int, development_cost: int
     ) -> Estimate:
-        average = round(sum(yearly_profit) / len(yearly_profit)) if yearly_profit else 0
+        known = len(yearly_profit)
+        average = round(sum(yearly_profit) / known) if known else 0
         value = round((average - cost_to_serve_per_year) * expected_years - development_cost)
-        text = explain(
-            avg=average,
-            n=len(yearly_profit),
-            cost=cost_to_serve_per_year,
-            dev=development_cost,
-            v=value,
-        )
-        return Estimate(value, text)
+        return Estimate(value, average, known, cost_to_serve_per_year, development_cost, rule)
 
     return estimate
 

@@ -13,8 +13,9 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import delete, insert
@@ -25,19 +26,20 @@ from kamdesk.domain.enums import (
     Attitude,
     BillingCycle,
     BuyingRole,
-    ContactLevel,
     IssueStatus,
     Tier,
     VisitKind,
 )
 from kamdesk.domain.errors import FieldProblem, ValidationError
 from kamdesk.domain.health import (
+    COLD,
     EARLIER_DAYS,
     RECENT_DAYS,
+    STRONG,
     TOP_LEVELS,
     Assessor,
-    ContactFacts,
     HealthFacts,
+    People,
     Signal,
 )
 from kamdesk.domain.settings import (
@@ -52,9 +54,11 @@ from kamdesk.domain.settings import (
     TIER_B_SHARE,
 )
 from kamdesk.domain.value import (
+    Estimate,
     KeyAccountReview,
     KeyCriteria,
     KeyFacts,
+    TierResult,
     abc_tiers,
     full_years,
     lifetime_values,
@@ -70,7 +74,7 @@ from kamdesk.services.settings import SettingsService
 from kamdesk.storage.database import Archive
 from kamdesk.storage.models import StandingCache
 
-__all__ = ["EngineService", "KeyAccountReview", "Signal", "Standing"]
+__all__ = ["EngineService", "KeyAccountReview", "Signal", "Standing", "TierOverride"]
 
 TIERS = {m.value: m for m in Tier}
 CYCLES = {m.value: m for m in BillingCycle}
@@ -78,20 +82,32 @@ LIFETIME_BASIS_YEARS = 3
 """Lifetime value averages the gross profit of up to this many latest full years."""
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
-    """Where one account stands: tier, value, cadence and churn risk, each explained."""
+class TierOverride(NamedTuple):
+    """A tier set by hand, its reason, and the sentence that says so (in the words of its run)."""
+
+    tier: Tier
+    reason: str
+    sentence: str  # format fields: t (the tier), r (the reason), c (the computed explanation)
+
+    def explain(self, computed: str) -> str:
+        return self.sentence.format(t=self.tier.value, r=self.reason or "—", c=computed)
+
+
+class Standing(NamedTuple):
+    """Where one account stands: tier, value, cadence and churn risk, each explained.
+
+    A tuple, made 20,000 at a time: the explanations are written from the numbers it holds
+    when they are asked for, in the language of the run that made it.
+    """
 
     account_id: str
     name: str
     owner: str
     tier: Tier  # effective: the override if set, else computed
     computed_tier: Tier
-    tier_explanation: str  # includes the override and its reason when overridden
     rank: int
     gross_profit: int  # latest full year
     lifetime_value: int
-    lifetime_explanation: str
     quadrant: str
     last_visit: date | None
     next_visit_due: date | None
@@ -100,7 +116,25 @@ class Standing:
     next_maintenance_due: date | None
     risk_score: int
     risk_signals: tuple[Signal, ...]
-    overridden: bool = False  # the tier was set by hand (it may equal the computed one)
+    ranking: TierResult  # the computed tier and the numbers behind it
+    estimate: Estimate  # the lifetime value and the numbers behind it
+    override: TierOverride | None  # the tier set by hand (it may equal the computed one)
+
+    @property
+    def overridden(self) -> bool:
+        """The tier was set by hand."""
+        return self.override is not None
+
+    @property
+    def tier_explanation(self) -> str:
+        """How the tier was found; with the override and its reason when set by hand."""
+        computed = self.ranking.explanation
+        return computed if self.override is None else self.override.explain(computed)
+
+    @property
+    def lifetime_explanation(self) -> str:
+        """How the lifetime value was computed."""
+        return self.estimate.explanation
 
 
 class _Base(NamedTuple):
@@ -109,12 +143,9 @@ class _Base(NamedTuple):
     account_id: str
     name: str
     owner: str
-    tier: Tier
-    computed_tier: Tier
-    overridden: bool
-    tier_explanation: str
-    rank: int
-    gross_profit: int
+    tier: Tier  # effective
+    ranking: TierResult
+    override: TierOverride | None
     revenue: int
     previous_profit: int | None
     has_latest: bool
@@ -167,7 +198,7 @@ class EngineService:
                 b.name,
                 b.tier,
                 b.years,
-                b.gross_profit / b.revenue if b.has_latest and b.revenue > 0 else None,
+                b.ranking.profit / b.revenue if b.has_latest and b.revenue > 0 else None,
                 b.is_key_account,
             )
             for b in bases
@@ -224,7 +255,7 @@ class EngineService:
                     bases = _bases(conn, today, values)
             finally:
                 fetch.set()
-            visits, issues, contacts = pending.result()
+            visits, issues, people = pending.result()
         lifetime_value = lifetime_values(float(values[LIFETIME_YEARS.key]))
         seen_of = [visits.get(b.account_id, _NOT_SEEN) for b in bases]
         estimates = [
@@ -240,17 +271,17 @@ class EngineService:
         planner = rhythm.Planner(today)
         latest_year = today.year - 1
         no_issues: tuple[int, ...] = ()
-        no_contacts: tuple[ContactFacts, ...] = ()
         result = []
         for b, seen, estimate in zip(bases, seen_of, estimates, strict=True):
             plan = planner.cadence(
                 b.tier, days[b.tier], seen.last, seen.last_executive, seen.last_maintenance
             )
+            ranking = b.ranking
             # Both made 20,000 times: by position, in field order (keywords cost a third more).
             health = assess(
                 HealthFacts(
                     latest_year,
-                    b.gross_profit if b.has_latest else None,  # profit_latest
+                    ranking.profit if b.has_latest else None,  # profit_latest
                     b.previous_profit,
                     plan,
                     issues.get(b.account_id, no_issues),
@@ -261,7 +292,8 @@ class EngineService:
                     b.cycle,
                     b.cycle_before,
                     b.cycle_changed_on,
-                    contacts.get(b.account_id, no_contacts),
+                    (),  # contacts: summed up in SQL instead, just below
+                    people.get(b.account_id, _NOBODY),
                 )
             )
             visit = plan.visit
@@ -271,12 +303,10 @@ class EngineService:
                     b.name,
                     b.owner,
                     b.tier,
-                    b.computed_tier,
-                    b.tier_explanation,
-                    b.rank,
-                    b.gross_profit,
+                    ranking.tier,
+                    ranking.rank,
+                    ranking.profit,
                     estimate.value,
-                    estimate.explanation,
                     quadrant(estimate.value, b.development_cost, value_median, cost_median),
                     visit.last,
                     visit.next_due,
@@ -285,7 +315,9 @@ class EngineService:
                     plan.maintenance.next_due,
                     health.score,
                     health.signals,
-                    b.overridden,
+                    ranking,
+                    estimate,
+                    b.override,
                 )
             )
         return result
@@ -312,13 +344,13 @@ class EngineService:
         """
         with self.archive.raw_reading() as conn:
             visits = _visit_rows(conn, today, None)
-            contacts = _contact_rows(conn)
+            people = _people_rows(conn)
             issues = _late_issue_rows(conn, today)
             fetch.wait()
-            return _seen_by_account(visits), _days_late(issues, today), _people_of(contacts)
+            return _seen_by_account(visits), _days_late(issues, today), _people_of(people)
 
 
-_Activity = tuple["dict[str, _Seen]", "dict[str, tuple[int, ...]]", "dict[str, list[ContactFacts]]"]
+_Activity = tuple["dict[str, _Seen]", "dict[str, tuple[int, ...]]", "dict[str, People]"]
 
 
 # the bulk queries --------------------------------------------------------------------------------
@@ -358,11 +390,11 @@ def _bases(conn: sqlite3.Connection, today: date, values: Mapping[str, Any]) -> 
     bases = []
     for aid, computed in tiers.items():  # in rank order
         _id, name, owner, override, why, cycle, before, changed, cost, dev, since, key = by_id[aid]
-        explanation = computed.explanation
         tier = computed.tier
+        by_hand_as = None
         if override:
             tier = TIERS[override]
-            explanation = by_hand.format(t=override, r=why or "—", c=explanation)
+            by_hand_as = TierOverride(tier, why or "", by_hand)
         known = figures.get(aid, none)
         recent = known[first_basis:]
         if None in recent:
@@ -373,11 +405,8 @@ def _bases(conn: sqlite3.Connection, today: date, values: Mapping[str, Any]) -> 
                 name,
                 owner or "",
                 tier,
-                computed.tier,
-                bool(override),
-                explanation,
-                computed.rank,
-                computed.profit,
+                computed,
+                by_hand_as,
                 known[1] or 0,
                 known[-2],
                 known[-1] is not None,
@@ -482,33 +511,57 @@ def _days_late(rows: Iterable[tuple[Any, ...]], today: date) -> dict[str, tuple[
     return {aid: tuple(days) for aid, days in late.items()}
 
 
-def _contact_rows(conn: sqlite3.Connection) -> sqlite3.Cursor:
-    """The people the relationship rules look at: decision makers and owner/VP level.
+def _people_rows(conn: sqlite3.Connection) -> sqlite3.Cursor:
+    """The people the relationship rules look at (health.people()), by account, as entered.
 
-    By account, each account's people in the order they were entered. One pass over the table
-    and a sort (so the first step does it all) beat a lookup per person from the account index.
+    Each row says whether the person is a decision maker and whether they are a strong tie at
+    owner or VP level, and gives the name only where a signal needs it: a decision maker not
+    reached, or one who opposes us. People who are neither decision makers nor strong at the
+    top change nothing and are left out. One pass over the table and a sort (so the first
+    step does it all) beat a lookup per person from the account index.
     """
-    levels = [level.value for level in TOP_LEVELS]
-    marks = ", ".join("?" * len(levels))
+    top = {f"top{i}": level.value for i, level in enumerate(TOP_LEVELS)}
+    at_top = f"level IN ({', '.join(':' + mark for mark in top)}) AND strength >= :strong"
     return conn.execute(
-        "SELECT account_id, name, level, buying_role, attitude, strength FROM contacts NOT INDEXED"
-        f" WHERE deleted_at IS NULL AND (buying_role = ? OR level IN ({marks}))"
-        " ORDER BY account_id, rowid",
-        (BuyingRole.DECISION_MAKER.value, *levels),
+        f"SELECT account_id, buying_role = :decider, {at_top},"
+        " CASE WHEN buying_role = :decider AND (strength IS NULL OR strength <= :cold)"
+        " THEN name END,"
+        " CASE WHEN buying_role = :decider AND attitude = :opponent THEN name END"
+        " FROM contacts NOT INDEXED WHERE deleted_at IS NULL"
+        f" AND (buying_role = :decider OR ({at_top})) ORDER BY account_id, rowid",
+        {
+            "decider": BuyingRole.DECISION_MAKER.value,
+            "strong": STRONG,
+            "cold": COLD,
+            "opponent": Attitude.OPPONENT.value,
+            **top,
+        },
     )
 
 
-def _people_of(rows: Iterable[tuple[Any, ...]]) -> dict[str, list[ContactFacts]]:
-    found: dict[str, list[ContactFacts]] = defaultdict(list)
-    level_of = {m.value: m for m in ContactLevel}
-    role_of = {m.value: m for m in BuyingRole}
-    attitude_of = {m.value: m for m in Attitude}
-    for aid, name, level, role, attitude, strength in rows:
-        found[aid].append(
-            ContactFacts(
-                name, level_of.get(level), role_of.get(role), attitude_of.get(attitude), strength
-            )
-        )
+_NOBODY = People(False, False, (), ())
+"""The people of an account with no decision maker and nobody strong at owner or VP level."""
+
+
+def _people_of(rows: Iterable[tuple[Any, ...]]) -> dict[str, People]:
+    """health.people() of every account with a decision maker or someone strong at the top."""
+    shared = {(d, t): People(d, t, (), ()) for d in (False, True) for t in (False, True)}
+    found: dict[str, People] = {}
+    for aid, persons in groupby(rows, key=itemgetter(0)):  # the rows come by account
+        decider = covered = False
+        cold: list[str] = []
+        opposed: list[str] = []
+        for _aid, is_decider, is_covering, cold_name, opposed_name in persons:
+            decider = decider or is_decider == 1
+            covered = covered or is_covering == 1
+            if cold_name is not None:
+                cold.append(cold_name)
+            if opposed_name is not None:
+                opposed.append(opposed_name)
+        if cold or opposed:
+            found[aid] = People(decider, covered, tuple(cold), tuple(opposed))
+        else:
+            found[aid] = shared[decider, covered]  # most accounts: one of four, shared
     return found
 
 

@@ -3177,7 +3177,7 @@
     </message>
     <message>
         <source>set to {t} by hand: {r} (computed: {c})</source>
-        <translation>手动设为 {t}类：{r}（计算结果：{c}类）</translation>
+        <translation>手动设为 {t}类：{r}（计算结果：{c}）</translation>
     </message>
     <message>
         <source>no greetings for {o}; choose one of: {k}</source>

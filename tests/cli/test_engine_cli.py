@@ -60,6 +60,16 @@ def test_tiers_json_has_every_standing_field_and_the_shares(
     assert rows[2]["visit_overdue_days"] > 0
     assert rows[2]["risk_signals"][0]["code"] == "visit_overdue"
     assert "→ B" in rows[2]["tier_explanation"]
+    assert list(rows[2]) == [
+        "account_id", "name", "owner", "tier", "computed_tier", "tier_explanation", "rank",
+        "gross_profit", "lifetime_value", "lifetime_explanation", "quadrant", "last_visit",
+        "next_visit_due", "visit_overdue_days", "next_executive_due", "next_maintenance_due",
+        "risk_score", "risk_signals", "overridden", "share", "cumulative",
+    ]  # fmt: skip
+    assert rows[2]["lifetime_explanation"].startswith("(average gross profit 100,000 over 1 years")
+    assert list(rows[2]["risk_signals"][0]) == ["code", "severity", "text"]
+    assert rows[2]["risk_signals"][0]["text"].endswith("days overdue")
+    assert (rows[2]["overridden"], rows[2]["last_visit"][:2]) == (False, "20")
 
 
 def test_setting_a_tier_by_hand_needs_a_reason_and_is_marked(

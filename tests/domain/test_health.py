@@ -6,9 +6,18 @@ from typing import Any
 
 import pytest
 
+from kamdesk import i18n
 from kamdesk.domain.cadence import CadenceDays, cadence
 from kamdesk.domain.enums import Attitude, BillingCycle, BuyingRole, ContactLevel, Tier
-from kamdesk.domain.health import Assessor, ContactFacts, HealthFacts, assess
+from kamdesk.domain.health import (
+    Assessor,
+    ContactFacts,
+    HealthFacts,
+    People,
+    Signal,
+    assess,
+    people,
+)
 
 TODAY = date(2025, 6, 15)
 A_DAYS = CadenceDays(30, 182, 91)
@@ -178,3 +187,67 @@ def test_one_assessor_for_many_accounts_gives_what_assess_gives_each() -> None:
     first = {s.code: s for s in found[1].signals}
     again = {s.code: s for s in found[4].signals}
     assert again["issues_past_due"] is first["issues_past_due"]  # made once, then shared
+
+
+def test_people_are_summed_up_with_names_in_the_order_they_were_entered() -> None:
+    cold = ContactFacts("欧阳娜娜", ContactLevel.MANAGER, BuyingRole.DECISION_MAKER, None, None)
+    rival = ContactFacts("曾国华", ContactLevel.VP, BuyingRole.DECISION_MAKER, Attitude.OPPONENT, 1)
+    strong_vp = ContactFacts("单田芳", ContactLevel.VP, BuyingRole.USER, None, 3)
+    summed = people([cold, strong_vp, rival])
+    assert summed == People(True, True, ("欧阳娜娜", "曾国华"), ("曾国华",))
+    assert people([]) == People(False, False, (), ())
+    health = assess(healthy(contacts=(cold, strong_vp, rival)), 0.2)
+    texts = {s.code: s.text for s in health.signals}
+    assert texts["decision_maker_cold"] == (
+        "no relationship with decision maker 欧阳娜娜、曾国华 (strength unknown or ≤ 1)"
+    )
+    assert texts["decision_maker_opponent"] == "decision maker 曾国华 opposes us"
+
+
+def test_people_summed_up_elsewhere_count_instead_of_the_contacts() -> None:
+    given = People(True, False, (), ("曾国华",))
+    codes_given = codes(healthy(contacts=(OWNER,), people=given))
+    assert codes_given == ["decision_maker_opponent", "top_uncovered"]
+    assert codes(healthy(contacts=(), people=people([OWNER]))) == []
+
+
+def test_a_signal_keeps_the_words_of_the_language_it_was_made_in() -> None:
+    message = "executive visit {o} days overdue (every {e} days)"
+    late = cadence(Tier.A, A_DAYS, date(2025, 6, 1), date(2024, 6, 1), date(2025, 6, 1), TODAY)
+    i18n.install(i18n.CatalogueTranslations({message: "高层拜访逾期 {o} 天（每 {e} 天一次）"}))
+    try:
+        [signal] = assess(healthy(cadence=late), 0.2).signals
+    finally:
+        i18n.install(i18n.catalogue("en"))
+    assert signal.text == "高层拜访逾期 197 天（每 182 天一次）"  # 2024-06-01 + 182 days
+
+
+def test_a_signal_without_facts_reads_its_sentence_as_it_is() -> None:
+    assert Signal("x", 1, "a {brace} kept as written").text == "a {brace} kept as written"
+    assert Signal("x", 1, "{n} days", (("n", 3),)).text == "3 days"
+
+
+def test_every_signal_reads_as_it_did_when_texts_were_written_at_once() -> None:
+    changed = date(2025, 3, 1)
+    facts = healthy(
+        billing_cycle=BillingCycle.MONTHLY,
+        billing_cycle_before=BillingCycle.ANNUAL,
+        billing_cycle_changed_on=changed,
+        satisfaction_recent=2.25,
+        issues_days_past_due=(12, 95),
+        contacts=(OWNER._replace(buying_role=BuyingRole.INFLUENCER, strength=2),),
+    )
+    texts = {s.code: s.text for s in assess(facts, 0.2).signals}
+    assert texts == {
+        "billing_shortened": (
+            "billing cycle shortened from annual to monthly on 2025-03-01:"
+            " the customer commits less"
+        ),
+        "satisfaction_fall": (
+            "satisfaction fell from 4.5 (5 visits, 180–730 days ago)"
+            " to 2.2 (3 visits, last 180 days)"
+        ),
+        "issues_past_due": "open issues past due: 2, the oldest 95 days late",
+        "no_decision_maker": "no contact is marked decision maker",
+        "top_uncovered": "nobody at owner or VP level with a relationship strength of 3 or more",
+    }

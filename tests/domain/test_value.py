@@ -1,7 +1,9 @@
 """ABC tiers, lifetime value, quadrants and the key-account rule, checked by hand."""
 
+import random
 from collections.abc import Mapping
 from datetime import date
+from fractions import Fraction
 
 import pytest
 
@@ -211,3 +213,60 @@ def test_lifetime_values_for_many_accounts_are_what_lifetime_value_gives_each() 
             profits, 4.5, cost, development
         )
     assert "× 4.5 further years" in estimate((100,), 0, 0).explanation
+
+
+def test_every_tier_explanation_states_the_numbers_the_ranking_computed() -> None:
+    # Random books: each explanation, written when asked for, says what a hand computation of
+    # rank, share, cumulative share and the share above gives (exact fractions, then rounded).
+    rng = random.Random(20250616)
+    for _book in range(40):
+        profits = {f"{i:03d}": rng.choice([0, -5_000, rng.randrange(1, 3_000_000)])
+                   for i in range(rng.randrange(1, 60))}  # fmt: skip
+        results = abc_tiers(profits, 0.80, 0.95)
+        total = sum(p for p in profits.values() if p > 0)
+        order = sorted(profits, key=lambda k: (-profits[k], k))
+        above = 0
+        for rank, key in enumerate(order, start=1):
+            profit, result = profits[key], results[key]
+            if profit <= 0:
+                expected = f"No. {rank}, gross profit {profit:,}: no profit → C"
+            else:
+                head = (f"No. {rank}, gross profit {profit:,}, {profit / total:.1%} of the total, "
+                        f"cumulative {(above + profit) / total:.1%}; ")  # fmt: skip
+                m = above / total
+                rule = {
+                    "A": f"the accounts above it make {m:.1%} < 80% → A",
+                    "B": f"the accounts above it make {m:.1%}, from 80% to under 95% → B",
+                    "C": f"the accounts above it make {m:.1%} ≥ 95% → C",
+                }
+                expected = head + rule[result.tier.value]
+                share_above = Fraction(above, total)
+                cut = "A" if share_above < Fraction(4, 5) else "B"
+                assert result.tier == (cut if share_above < Fraction(19, 20) else "C")
+                above += profit
+            assert (result.rank, result.explanation) == (rank, expected)
+
+
+def test_results_explain_themselves_in_the_language_they_were_computed_in() -> None:
+    lifetime = (
+        "(average gross profit {avg:,} over {n} years − cost to serve {cost:,} a year)"
+        " × {years:g} further years − development cost {dev:,} = {v:,}"
+    )
+    no_profit = "No. {rank}, gross profit {p:,}: no profit → C"
+    i18n.install(
+        i18n.CatalogueTranslations(
+            {
+                lifetime: "（{n} 年平均毛利 {avg:,}）× {years:g} 年 = {v:,}",
+                no_profit: "第 {rank} 名：没有利润",
+            }
+        )
+    )
+    try:
+        estimate = lifetime_value([1_000_000], 5, 0, 0)
+        [tier] = abc_tiers({"甲": 0}, 0.80, 0.95).values()
+    finally:
+        i18n.install(i18n.catalogue("en"))
+    # read after the language changed back: still the words of the moment they were made
+    assert estimate.explanation == "（1 年平均毛利 1,000,000）× 5 年 = 5,000,000"
+    assert tier.explanation == "第 1 名：没有利润"
+    assert lifetime_value([1_000_000], 5, 0, 0).explanation.startswith("(average gross profit")

@@ -6,9 +6,13 @@ from datetime import date, datetime
 
 import pytest
 
+from kamdesk import i18n
+from kamdesk.domain.enums import Attitude, BuyingRole, ContactLevel
 from kamdesk.domain.errors import NotFound, ValidationError
+from kamdesk.domain.health import ContactFacts, People, people
 from kamdesk.domain.value import abc_tiers
-from kamdesk.services.engine import EngineService, Standing
+from kamdesk.services.demo import fill
+from kamdesk.services.engine import EngineService, Standing, _people_of, _people_rows
 from kamdesk.services.workbench import Workbench
 
 TODAY = date(2025, 6, 16)
@@ -310,3 +314,64 @@ def test_two_live_rows_of_one_year_add_up_and_deleted_or_older_rows_do_not_count
     wb.accounts.update(account.id, cooperation_since=date(2015, 1, 1))
     review = engine(wb).key_account_review(TODAY)
     assert "gross margin 16.7% (at least 15%)" in review.add[0].reason  # 500,000 / 3,000,000
+
+
+def test_people_summed_up_in_sql_are_what_the_rule_makes_of_every_contact(
+    wb: Workbench,
+) -> None:
+    # The engine reads the relationship facts in SQL; they must be exactly what
+    # health.people() makes of each account's live contacts, in the order they were entered.
+    fill(wb.archive, 40, seed=7)
+    odd = wb.accounts.create(name="广州边界案例有限公司")
+    cases = [  # name, level, buying role, attitude, strength
+        ("冷淡决策", "manager", "decision_maker", None, None),
+        ("强硬对手", "vp", "decision_maker", "opponent", 5),
+        ("弱关系老板", "owner", None, None, 2),
+        ("强关系副总", "vp", "user", "neutral", 3),
+        ("一分决策", "director", "decision_maker", "supporter", 1),
+        ("二分决策", "staff", "decision_maker", "opponent", 2),
+    ]
+    for name, level, role, attitude, strength in cases:
+        wb.contacts.create(account_id=odd.id, name=name, level=level, buying_role=role,
+                           attitude=attitude, strength=strength)  # fmt: skip
+    gone = wb.contacts.create(account_id=odd.id, name="已离职决策", buying_role="decision_maker")
+    wb.contacts.delete(gone.id)
+    levels = {m.value: m for m in ContactLevel}
+    roles = {m.value: m for m in BuyingRole}
+    attitudes = {m.value: m for m in Attitude}
+    with wb.archive.raw_reading() as conn:
+        summed = _people_of(_people_rows(conn))
+        contacts: dict[str, list[ContactFacts]] = {}
+        for aid, name, level, role, attitude, strength in conn.execute(
+            "SELECT account_id, name, level, buying_role, attitude, strength FROM contacts"
+            " WHERE deleted_at IS NULL ORDER BY rowid"
+        ):
+            contacts.setdefault(aid, []).append(
+                ContactFacts(
+                    name, levels.get(level), roles.get(role), attitudes.get(attitude), strength
+                )
+            )
+        accounts = [row[0] for row in conn.execute("SELECT id FROM accounts")]
+    assert len(accounts) == 41
+    for aid in accounts:
+        assert summed.get(aid, people([])) == people(contacts.get(aid, [])), aid
+    assert summed[odd.id] == People(True, True, ("冷淡决策", "一分决策"), ("强硬对手", "二分决策"))
+
+
+def test_standings_explain_themselves_in_the_language_of_their_run(wb: Workbench) -> None:
+    ids = profits_archive(wb)
+    engine(wb).set_tier(ids["东海船舶"], "A", "集团战略客户")
+    by_hand = "set to {t} by hand: {r} (computed: {c})"
+    no_profit = "No. {rank}, gross profit {p:,}: no profit → C"
+    i18n.install(i18n.CatalogueTranslations({by_hand: "手动设为 {t}：{r}（{c}）",
+                                             no_profit: "第 {rank} 名：没有利润"}))  # fmt: skip
+    try:
+        standings = engine(wb).standings(TODAY)
+    finally:
+        i18n.install(i18n.catalogue("en"))
+    by_name = {s.name[:4]: s for s in standings}
+    # read after the language changed back: still the words of the run that made them
+    assert by_name["东海船舶"].tier_explanation.startswith("手动设为 A：集团战略客户（No. 6")
+    assert by_name["新客户科"].tier_explanation == "第 7 名：没有利润"
+    again = {s.name[:4]: s for s in engine(wb).standings(TODAY)}
+    assert again["新客户科"].tier_explanation == "No. 7, gross profit 0: no profit → C"
