@@ -196,19 +196,18 @@ def _save_spec(archive: Archive, spec: SealSpec) -> None:
 
 def change_passphrase(archive: Archive, old: str, new: str) -> None:
     """Wrap the same data key under `new` (the sealed values stay as they are)."""
-    spec = _spec(archive)
-    _check_passphrase(new)
-    data_key = unwrap(spec, old)
-    fresh = wrap(data_key, new, recovery=spec.recovery, recovery_for=spec.recovery_for)
-    _save_spec(archive, fresh)
-    archive.sealer.use_key(data_key)
+    _rewrap(archive, new, lambda spec: unwrap(spec, old))
 
 
 def reset_passphrase(archive: Archive, recovery_identity: str, new: str) -> None:
     """Set a new passphrase with the recovery key (an age identity held by headquarters)."""
+    _rewrap(archive, new, lambda spec: open_recovery(spec, recovery_identity))
+
+
+def _rewrap(archive: Archive, new: str, data_key_of: Callable[[SealSpec], bytes]) -> None:
     spec = _spec(archive)
     _check_passphrase(new)
-    data_key = open_recovery(spec, recovery_identity)
+    data_key = data_key_of(spec)
     fresh = wrap(data_key, new, recovery=spec.recovery, recovery_for=spec.recovery_for)
     _save_spec(archive, fresh)
     archive.sealer.use_key(data_key)
