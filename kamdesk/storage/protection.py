@@ -82,17 +82,7 @@ def protect(
     with archive.engine.connect() as connection:
         raw = connection.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
-        raw.execute("BEGIN IMMEDIATE")
-        try:
-            sweep(raw, sealer)
-            raw.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                (SEAL_META, spec.to_text()),
-            )
-            raw.execute("COMMIT")
-        except BaseException:
-            raw.execute("ROLLBACK")
-            raise
+        _seal_stored(raw, sealer, spec)
     archive.sealer.spec = spec
     archive.sealer.use_key(data_key)
     if progress:
@@ -144,6 +134,20 @@ def sweep(raw: sqlite3.Connection, sealer: Sealer) -> int:
     return count
 
 
+def _seal_stored(raw: sqlite3.Connection, sealer: Sealer, spec: SealSpec) -> None:
+    """Seal every plain value and record the protection, in one write transaction."""
+    raw.execute("BEGIN IMMEDIATE")
+    try:
+        sweep(raw, sealer)
+        raw.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (SEAL_META, spec.to_text())
+        )
+        raw.execute("COMMIT")
+    except BaseException:
+        raw.execute("ROLLBACK")
+        raise
+
+
 def compact(archive: Archive) -> None:
     """Fold the write-ahead log into the file and rebuild it, leaving no stale pages."""
     with archive.engine.connect() as connection:
@@ -159,17 +163,7 @@ def seal_copy(path: Path, sealer: Sealer, spec: SealSpec) -> None:
     raw = sqlite3.connect(path, isolation_level=None)
     try:
         raw.execute("PRAGMA secure_delete=ON")
-        raw.execute("BEGIN IMMEDIATE")
-        try:
-            sweep(raw, sealer)
-            raw.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                (SEAL_META, spec.to_text()),
-            )
-            raw.execute("COMMIT")
-        except BaseException:
-            raw.execute("ROLLBACK")
-            raise
+        _seal_stored(raw, sealer, spec)
         raw.execute("VACUUM")
         if raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
